@@ -1,0 +1,69 @@
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+
+from wagtail.models import Site
+
+from opportunities.schedules import format_day, format_occurrence
+from search.map import page_markers
+
+register = template.Library()
+
+
+@register.inclusion_tag("components/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    site = Site.find_for_request(request)
+    current = context.get("page")
+    pages = site.root_page.localized.get_children().live().in_menu() if site else []
+    current_path = current.url_path if current else ""
+    return {
+        "items": [
+            {"page": item, "current": current_path == item.url_path, "active": current_path.startswith(item.url_path)}
+            for item in pages
+        ],
+        "search_active": request.resolver_match is not None and request.resolver_match.namespace == "search",
+    }
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    # Depth 1 is Wagtail's invisible root; the home page starts the trail.
+    ancestors = page.get_ancestors().filter(depth__gt=1) if page and page.depth > 2 else []
+    return {"ancestors": ancestors, "page": page}
+
+
+@register.simple_tag
+def elided_page_range(page_obj):
+    """Page numbers with gaps ("1 2 … 40 41 42 … 99 100"), for catalogues of any size."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def occurrence(moment, with_year=False):
+    return format_occurrence(moment, with_year=bool(with_year)) if moment else ""
+
+
+@register.filter
+def day(value):
+    """A date in words, as Italian writes it ("2 maggio 2027")."""
+    return format_day(value) if value else ""
+
+
+@register.filter
+def urlencode_params(params):
+    """A dict of lists (SearchQuery.to_params()) as a query string."""
+    return urlencode(params, doseq=True)
+
+
+@register.inclusion_tag("components/results_map.html")
+def results_map(hits, all_markers_url=""):
+    """The map of the results: this page's markers at once, all of them from `all_markers_url` when opened."""
+    return {
+        "markers": page_markers(hit.page for hit in hits),
+        "all_markers_url": all_markers_url,
+        "tile_url": settings.MAP_TILE_URL,
+        "attribution": settings.MAP_TILE_ATTRIBUTION,
+    }
