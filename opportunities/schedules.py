@@ -1,0 +1,121 @@
+"""Occurrences of schedules, the way iCalendar RRULEs define them.
+
+A schedule without weekdays is a single date or a run of consecutive days; a
+schedule with weekdays repeats weekly between its optional bounds. Kept free
+of the ORM so that the same code serves pages, feeds and search indexing.
+"""
+
+import datetime as dt
+
+from django.utils import timezone
+from django.utils.dateformat import time_format
+from django.utils.formats import date_format
+from django.utils.translation import get_language, gettext
+
+from opportunities.fields import WEEKDAY_CODES, WEEKDAYS
+
+# How far ahead an open-ended weekly schedule is followed.
+HORIZON = dt.timedelta(days=366)
+
+
+def occurrence_dates(schedule, start, end):
+    """Yield the dates in [start, end] on which the schedule takes place."""
+    first = max(start, schedule.start_date) if schedule.start_date else start
+    last = min(end, schedule.end_date) if schedule.end_date else end
+    if not schedule.weekdays:
+        if schedule.start_date is None:
+            return
+        last = min(last, schedule.end_date or schedule.start_date)
+    weekdays = {WEEKDAY_CODES.index(code) for code in schedule.weekdays}
+    day = first
+    while day <= last:
+        if not weekdays or day.weekday() in weekdays:
+            yield day
+        day += dt.timedelta(days=1)
+
+
+def occurrence_bounds(schedule, day):
+    """The aware start and end datetimes of the occurrence on `day`."""
+    tz = timezone.get_current_timezone()
+    opens = schedule.opens_at or dt.time.min
+    closes = schedule.closes_at or dt.time.max
+    return (
+        timezone.make_aware(dt.datetime.combine(day, opens), tz),
+        timezone.make_aware(dt.datetime.combine(day, closes), tz),
+    )
+
+
+def next_occurrence(schedules, now=None):
+    """The start of the earliest occurrence that has not ended yet, or None."""
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    starts = []
+    for schedule in schedules:
+        for day in occurrence_dates(schedule, today, today + HORIZON):
+            starts_at, ends_at = occurrence_bounds(schedule, day)
+            if ends_at >= now:
+                starts.append(starts_at)
+                break
+    return min(starts, default=None)
+
+
+def describe_schedule(schedule):
+    """A schedule in plain Italian: "Ogni martedì e giovedì, dalle 17:00 alle 18:30"."""
+    parts = []
+    if schedule.weekdays:
+        parts.append(_weekly_phrase(schedule.weekdays))
+    if schedule.start_date and schedule.end_date and schedule.end_date != schedule.start_date:
+        parts.append(
+            gettext("dal %(start)s al %(end)s")
+            % {"start": format_day(schedule.start_date), "end": format_day(schedule.end_date)}
+        )
+    elif schedule.start_date and not schedule.weekdays:
+        parts.append(format_day(schedule.start_date, "l j E Y"))
+    elif schedule.start_date:
+        parts.append(gettext("dal %(start)s") % {"start": format_day(schedule.start_date)})
+    elif schedule.end_date:
+        parts.append(gettext("fino al %(end)s") % {"end": format_day(schedule.end_date)})
+    if schedule.opens_at and schedule.closes_at:
+        parts.append(
+            gettext("dalle %(opens)s alle %(closes)s")
+            % {"opens": time_format(schedule.opens_at, "H:i"), "closes": time_format(schedule.closes_at, "H:i")}
+        )
+    elif schedule.opens_at:
+        parts.append(gettext("alle %(opens)s") % {"opens": time_format(schedule.opens_at, "H:i")})
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]
+
+
+def _weekly_phrase(codes):
+    labels = dict(WEEKDAYS)
+    names = [str(labels[code]) for code in codes]
+    if len(names) == 7:
+        return gettext("tutti i giorni")
+    if codes == WEEKDAY_CODES[:5]:
+        return gettext("dal lunedì al venerdì")
+    listed = (
+        names[0]
+        if len(names) == 1
+        else gettext("%(first)s e %(last)s")
+        % {
+            "first": ", ".join(names[:-1]),
+            "last": names[-1],
+        }
+    )
+    return gettext("ogni %(days)s") % {"days": listed}
+
+
+def format_day(day, fmt="j E Y"):
+    """A date in words, as Italian writes it ("sabato 12 dicembre 2026")."""
+    text = date_format(day, fmt)
+    # Django's Italian locale capitalises month and day names; Italian writes them lowercase.
+    return text.lower() if (get_language() or "").startswith("it") else text
+
+
+def format_occurrence(moment, with_year=False):
+    """An occurrence's start in words; midnight means "no time given", so no time is shown."""
+    moment = timezone.localtime(moment)
+    text = format_day(moment.date(), "l j E Y" if with_year else "l j E")
+    if moment.time() != dt.time.min:
+        text += ", " + time_format(moment.time(), "H:i")
+    return text
