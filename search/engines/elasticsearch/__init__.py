@@ -1,0 +1,1 @@
+"""The Elasticsearch engine: index definition, documents, filters and the engine itself."""

@@ -1,0 +1,38 @@
+"""Actions on the search's own data."""
+
+import secrets
+
+from django.db import IntegrityError, transaction
+
+from search.models import SHORT_LINK_ALPHABET, SHORT_LINK_LENGTH, SearchLog, ShortLink
+
+# Parameters that say how results are shown, not what was asked; lat and lng could locate a family's home.
+NOT_LOGGED = ("q", "page", "page_size", "sort", "lat", "lng")
+
+
+def search_log_record(*, query, result):
+    """Record a search (text, filters, number of results) in the anonymous log for the Comune.
+
+    Only the first page counts, so that paging through the results does not count the search again.
+    """
+    if query.page != 1:
+        return None
+    filters = {name: values for name, values in query.to_params().items() if name not in NOT_LOGGED}
+    return SearchLog.objects.create(query=query.text[:200], filters=filters, result_count=result.total)
+
+
+def short_link_for(query_string):
+    """The short link of a search's canonical query string, created on first request, the same one afterwards."""
+    existing = ShortLink.objects.filter(query_string=query_string).first()
+    if existing:
+        return existing
+    while True:
+        code = "".join(secrets.choice(SHORT_LINK_ALPHABET) for _position in range(SHORT_LINK_LENGTH))
+        try:
+            with transaction.atomic():
+                return ShortLink.objects.create(code=code, query_string=query_string)
+        except IntegrityError:
+            # A code already taken, or the same search saved a moment ago by someone else.
+            existing = ShortLink.objects.filter(query_string=query_string).first()
+            if existing:
+                return existing
