@@ -1,0 +1,327 @@
+"""The one mapping from imported services to the portal's organizations, places and opportunities.
+
+Every write goes through the models' own validation (`full_clean`, which Wagtail
+runs on each page save and revision) and Wagtail's revisions: a created page is
+added under its parent and published, an updated page gets a new published
+revision, so its history shows the import. Records are matched by their HSDS
+ids; pages an editor is changing (a draft, or a page in moderation) are never
+overwritten.
+"""
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import DatabaseError, transaction
+from django.utils.html import escape
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from wagtail.coreutils import find_available_slug
+from wagtail.models import ReferenceIndex
+from wagtail.signal_handlers import disable_reference_index_auto_update
+
+from opendata.hsds import RecordError, parse_service
+from opendata.vocabulary import Vocabulary
+from opportunities.models import Kind, OpportunityPage, OpportunitySchedule, PricePeriod, Status
+from organizations.models import LegalForm, OrganizationPage, Place
+from organizations.services import organization_editors_group_ensure
+
+SUMMARY_MAX = {OrganizationPage: 300, OpportunityPage: 280}
+COORDINATE_STEP = Decimal("0.000001")
+
+# HSDS service status -> the portal's; the portal's own codes are accepted too (CSV files use them).
+STATUSES = {
+    "active": Status.ACTIVE,
+    "inactive": Status.SUSPENDED,
+    "temporarily closed": Status.SUSPENDED,
+    "defunct": Status.CONCLUDED,
+    **{value: value for value in Status.values},
+    **{str(label).lower(): value for value, label in Status.choices},
+}
+
+# Words in a free-text legal status that identify the portal's legal form, most specific first.
+LEGAL_FORM_HINTS = [
+    (LegalForm.APS, ("aps", "promozione sociale")),
+    (LegalForm.ODV, ("odv", "volontariato")),
+    (LegalForm.SOCIAL_COOPERATIVE, ("cooperativa",)),
+    (LegalForm.SOCIAL_ENTERPRISE, ("impresa sociale",)),
+    (LegalForm.SPORT, ("asd", "ssd", "sportiv")),
+    (LegalForm.FOUNDATION, ("fondazione", "foundation")),
+    (LegalForm.RELIGIOUS, ("parrocchia", "religios", "diocesi")),
+    (LegalForm.PUBLIC, ("comune", "pubblic", "government", "public")),
+    (LegalForm.INFORMAL, ("informale", "informal")),
+]
+
+
+class ServiceImporter:
+    """Creates or updates what one service describes, one record at a time, each in its own savepoint."""
+
+    def __init__(self, *, directory, user=None):
+        self.directory = directory
+        self.user = user
+        self.vocabulary = Vocabulary()
+        # Organizations and places already written in this run: each gets one revision or save, however
+        # many services name it.
+        self._organizations = {}
+        self._places = {}
+        self.touched = {OrganizationPage: set(), OpportunityPage: set(), Place: set()}
+
+    def import_record(self, data):
+        """Import one HSDS service object; returns (outcome, title, notes) or raises `RecordError`.
+
+        Nothing of a failed record stays in the database or in the run's caches.
+        """
+        service = parse_service(data)
+        notes = []
+        self._saved = []
+        organizations, places = dict(self._organizations), dict(self._places)
+        try:
+            # Wagtail would rebuild the page's reference index on each of its saves (add, revision, publish):
+            # once per object at the end is enough.
+            with transaction.atomic(), disable_reference_index_auto_update():
+                outcome, page = self._import(service, notes)
+                for instance in self._saved:
+                    ReferenceIndex.create_or_update_for_object(instance)
+        except ValidationError as error:
+            self._forget(organizations, places)
+            raise RecordError(_validation_messages(error, OpportunityPage)) from None
+        except RecordError:
+            self._forget(organizations, places)
+            raise
+        except DatabaseError as error:
+            # A constraint the models do not check (a race with another import, say): this record only.
+            self._forget(organizations, places)
+            raise RecordError(_("errore del database: %(error)s") % {"error": error}) from None
+        except Exception:
+            self._forget(organizations, places)
+            raise
+        self.vocabulary.record_succeeded()
+        self.touched[OpportunityPage].add(page.pk)
+        return outcome, page.title, notes
+
+    def _forget(self, organizations, places):
+        self._organizations, self._places = organizations, places
+        self.vocabulary.record_failed()
+
+    def _import(self, service, notes):
+        terms = self.vocabulary.classify(service.terms, notes)
+        organization = self._organization(service.organization, notes)
+        places = [self._place(place, terms["districts"]) for place in service.places]
+        page = OpportunityPage.objects.filter(hsds_id=service.hsds_id).first()
+        created = page is None
+        if created:
+            page = OpportunityPage(hsds_id=service.hsds_id, locale=organization.locale, kind=Kind.ACTIVITY)
+        else:
+            _refuse_pending_edits(page)
+        page.title = service.name
+        page.summary = _summary(service.description, OpportunityPage, notes)
+        page.kind = terms["kind"] or page.kind
+        page.status = _status(service.status)
+        page.audience_description = _rich_text(service.eligibility_description)
+        page.how_to_take_part = _rich_text(service.application_process)
+        page.cost_description = _rich_text(service.fees_description)
+        page.contact_email = service.email
+        page.contact_phone = service.phone
+        page.registration_url = service.url
+        page.min_age, page.max_age = service.minimum_age, service.maximum_age
+        page.is_free, page.price, page.price_period = _cost(service.cost_options)
+        if not terms["categories"]:
+            raise RecordError(_("serve almeno una categoria (attributes[].taxonomy_term)"))
+        page.categories = terms["categories"]
+        page.audiences = terms["audiences"]
+        page.accessibility_features = terms["features"]
+        page.languages = self.vocabulary.languages(service.languages, notes)
+        page.places = places
+        page.schedules = _schedules(service.schedules)
+        self._save(page, organization, created)
+        return ("created" if created else "updated"), page
+
+    def _organization(self, data, notes):
+        if data.hsds_id in self._organizations:
+            return self._organizations[data.hsds_id]
+        page = OrganizationPage.objects.filter(hsds_id=data.hsds_id).first()
+        created = page is None
+        if created:
+            page = OrganizationPage(hsds_id=data.hsds_id, locale=self.directory.locale)
+        elif page.has_unpublished_changes or page.workflow_in_progress:
+            # The editor's draft wins; the organization's services are still imported.
+            notes.append(_("L'organizzazione «%(title)s» ha una bozza: non aggiornata.") % {"title": page.title})
+            self._organizations[data.hsds_id] = page
+            return page
+        page.title = data.name
+        # Spreadsheets repeat the organization on every row and often leave its description blank after the first.
+        page.summary = _summary(data.description, OrganizationPage, notes) or page.summary
+        page.legal_form = _legal_form(data.legal_status, page.legal_form)
+        page.email, page.website = data.email, data.website
+        page.phone = data.phone
+        try:
+            self._save(page, self.directory, created)
+        except ValidationError as error:
+            raise RecordError(_prefixed(_("organizzazione «%(id)s»"), data.hsds_id, error, OrganizationPage)) from None
+        if created:
+            page.editors_group = organization_editors_group_ensure(organization=page)
+            OrganizationPage.objects.filter(pk=page.pk).update(editors_group=page.editors_group)
+        self._organizations[data.hsds_id] = page
+        self.touched[OrganizationPage].add(page.pk)
+        return page
+
+    def _place(self, data, districts):
+        if data.hsds_id in self._places:
+            return self._places[data.hsds_id]
+        place = Place.objects.filter(hsds_id=data.hsds_id).first() or Place(hsds_id=data.hsds_id)
+        place.name, place.address = data.name, data.address
+        place.postal_code, place.city = data.postal_code, data.city
+        place.latitude, place.longitude = _coordinate(data.latitude), _coordinate(data.longitude)
+        place.phone, place.email = data.phone, data.email
+        place.accessibility_notes = data.accessibility or place.accessibility_notes
+        if districts and place.district_id is None:
+            place.district = districts[0]
+        try:
+            place.full_clean()
+        except ValidationError as error:
+            raise RecordError(_prefixed(_("sede «%(id)s»"), data.hsds_id, error, Place)) from None
+        place.save()
+        self._saved.append(place)
+        self._places[data.hsds_id] = place
+        self.touched[Place].add(place.pk)
+        return place
+
+    def _save(self, page, parent, created):
+        """Add the page under `parent` or move it there, then publish a revision of it."""
+        if created:
+            page.slug = find_available_slug(parent, slugify(page.title)[:200] or "pagina")
+            parent.add_child(instance=page)  # validates the page
+        else:
+            if page.get_parent().pk != parent.pk:
+                page.slug = find_available_slug(parent, page.slug, ignore_page_id=page.pk)
+                page.move(parent, pos="last-child")
+                page.refresh_from_db(fields=["path", "depth", "url_path"])
+            page.full_clean()
+        revision = page.save_revision(user=self.user, clean=False)
+        # The import permission is the gate (granted to municipal editors): the history names the user,
+        # page permissions are not asked again page by page.
+        revision.publish(user=self.user, skip_permission_checks=True)
+        self._saved.append(page)
+
+
+def _refuse_pending_edits(page):
+    if page.has_unpublished_changes or page.workflow_in_progress:
+        raise RecordError(
+            _("«%(title)s» ha modifiche in bozza o in revisione nel portale: non sovrascritta") % {"title": page.title}
+        )
+
+
+def _validation_messages(error, model):
+    """The model's messages, each after the label of its field as the admin's forms show it."""
+    if not hasattr(error, "error_dict"):
+        return list(error.messages)
+    messages = []
+    for name, errors in error.message_dict.items():
+        label = _field_label(model, name)
+        messages.extend(message if label is None else f"{label}: {message}" for message in errors)
+    return messages
+
+
+def _field_label(model, name):
+    if name in ("__all__", None):
+        return None
+    try:
+        return str(model._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:  # a non-field key: show it as it is
+        return name
+
+
+def _prefixed(prefix, hsds_id, error, model):
+    label = prefix % {"id": hsds_id}
+    return [f"{label}: {message}" for message in _validation_messages(error, model)]
+
+
+def _summary(description, model, notes):
+    text = " ".join(description.split())
+    limit = SUMMARY_MAX[model]
+    if len(text) <= limit:
+        return text
+    notes.append(_("Descrizione accorciata a %(limit)s caratteri.") % {"limit": limit})
+    return text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _rich_text(text):
+    paragraphs = [" ".join(part.split()) for part in re.split(r"\n\s*\n", text or "")]
+    return "".join(f"<p>{escape(paragraph)}</p>" for paragraph in paragraphs if paragraph)
+
+
+def _status(value):
+    if not value:
+        return Status.ACTIVE
+    if value not in STATUSES:
+        raise RecordError(_("stato «%(status)s» sconosciuto") % {"status": value})
+    return STATUSES[value]
+
+
+def _legal_form(legal_status, current):
+    text = legal_status.lower()
+    if text in LegalForm.values:
+        return text
+    for legal_form, hints in LEGAL_FORM_HINTS:
+        if any(re.search(rf"\b{re.escape(hint)}", text) for hint in hints):
+            return legal_form
+    return current or LegalForm.OTHER
+
+
+def _cost(cost_options):
+    """(is_free, price, price_period) from HSDS cost options: the lowest price in euro, or free if all are zero."""
+    amounts = []
+    for option in cost_options:
+        if option.currency and option.currency != "EUR":
+            raise RecordError(
+                _("cost_options: solo prezzi in euro (EUR), non %(currency)s") % {"currency": option.currency}
+            )
+        if option.amount is not None:
+            if option.amount < 0:
+                raise RecordError(_("cost_options: il prezzo non può essere negativo"))
+            amounts.append((option.amount, option.option))
+    if not amounts:
+        return False, None, ""
+    amount, option = min(amounts, key=lambda pair: pair[0])
+    if amount == 0:
+        return True, None, ""
+    return False, amount.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), _price_period(option)
+
+
+def _price_period(option):
+    text = option.strip().lower()
+    for value, label in PricePeriod.choices:
+        if text in (value, str(label).lower()):
+            return value
+    return ""
+
+
+def _coordinate(value):
+    return None if value is None else value.quantize(COORDINATE_STEP, rounding=ROUND_HALF_UP)
+
+
+def _schedules(schedules):
+    if not schedules:
+        raise RecordError(_("serve almeno un orario o una data (schedules)"))
+    built, messages = [], []
+    for position, data in enumerate(schedules):
+        schedule = OpportunitySchedule(
+            start_date=data.start_date,
+            end_date=data.end_date,
+            weekdays=data.weekdays,
+            opens_at=data.opens_at,
+            closes_at=data.closes_at,
+            note=data.note,
+            sort_order=position,
+        )
+        try:
+            schedule.full_clean(exclude=["opportunity"])
+        except ValidationError as error:
+            messages.extend(
+                f"schedules[{position}]: {message}" for message in _validation_messages(error, OpportunitySchedule)
+            )
+        built.append(schedule)
+    if messages:
+        raise RecordError(messages)
+    return built

@@ -1,0 +1,123 @@
+"""Imports, as the command line and the admin run them."""
+
+import itertools
+import logging
+from contextlib import contextmanager
+
+from django.db import transaction
+from django.db.models.signals import post_save
+from django.utils.translation import gettext as _
+
+from wagtail.search import index
+from wagtail.search.signal_handlers import post_save_signal_handler
+
+from home.demo.indexing import finish_search_index, index_for_search
+from opendata.hsds import RecordError
+from opendata.importer import ServiceImporter
+from opendata.report import Entry, ImportReport
+from opendata.sources import RecordSyntaxError, SourceError
+from organizations.models import OrganizationIndexPage
+
+logger = logging.getLogger(__name__)
+
+# Records per transaction: a crash loses at most one batch, and SQLite does not sync to disk per record.
+BATCH_SIZE = 200
+
+
+def data_import(*, records, dry_run=False, user=None, defer_search_index=False, on_batch=None):
+    """Import HSDS service objects (an iterable of dicts, `RecordSyntaxError`s or (row, dict) pairs).
+
+    Each record is imported in its own savepoint, so a bad record leaves nothing
+    behind and the others go on. `dry_run` does everything, validation included,
+    and rolls it all back. `defer_search_index` stops per-save indexing for the
+    whole process and indexes what was written at the end, in bulk: for the
+    command line only, since it would also pause indexing for other requests
+    served by the same process. `on_batch(report)` is called after each batch.
+    """
+    report = ImportReport(dry_run=dry_run)
+    directory = OrganizationIndexPage.objects.first()
+    if directory is None:
+        report.error = _("Manca l'elenco delle organizzazioni: crealo nel sito prima di importare.")
+        return report
+    importer = ServiceImporter(directory=directory, user=user)
+    numbered = _numbered(records)
+    with _search_index_deferred(defer_search_index and not dry_run):
+        with transaction.atomic():
+            while _import_batch(importer, itertools.islice(numbered, BATCH_SIZE), report, dry_run):
+                if on_batch:
+                    on_batch(report)
+            if dry_run:
+                transaction.set_rollback(True)
+        report.created_terms = importer.vocabulary.created
+        if defer_search_index and not dry_run:
+            _index_touched(importer.touched)
+    return report
+
+
+def _numbered(records):
+    for position, record in enumerate(records, start=1):
+        yield record if isinstance(record, tuple) else (position, record)
+
+
+def _import_batch(importer, batch, report, dry_run):
+    """Import up to one batch in one transaction (a savepoint in a dry run); False when the records ran out."""
+    imported_any = False
+    with transaction.atomic():
+        try:
+            for position, record in batch:
+                imported_any = True
+                report.add(_import_one(importer, position, record))
+        except SourceError as error:
+            report.error = str(error)
+            return False
+    return imported_any
+
+
+def _import_one(importer, position, record):
+    record_id = _record_id(record)
+    if isinstance(record, RecordSyntaxError):
+        return Entry(index=position, hsds_id="", outcome="skipped", messages=[record.message])
+    try:
+        outcome, title, notes = importer.import_record(record)
+    except RecordError as error:
+        return Entry(index=position, hsds_id=record_id, outcome="skipped", messages=error.messages)
+    except Exception as error:
+        # A bug must not cost the other records: the record was rolled back; the log keeps the traceback.
+        logger.exception("Unexpected error importing record %s (%s)", position, record_id)
+        message = _("errore inatteso (%(error)s): segnalalo a chi gestisce il portale") % {
+            "error": type(error).__name__
+        }
+        return Entry(index=position, hsds_id=record_id, outcome="skipped", messages=[message])
+    return Entry(index=position, hsds_id=record_id, outcome=outcome, title=title, messages=notes)
+
+
+def _record_id(record):
+    value = record.get("id") if isinstance(record, dict) else None
+    return str(value)[:100] if isinstance(value, str | int) else ""
+
+
+@contextmanager
+def _search_index_deferred(enabled):
+    if not enabled:
+        yield
+        return
+    models = list(index.get_indexed_models())
+    for model in models:
+        post_save.disconnect(post_save_signal_handler, sender=model)
+    try:
+        yield
+    finally:
+        for model in models:
+            if getattr(model, "search_auto_update", True):
+                post_save.connect(post_save_signal_handler, sender=model)
+
+
+def _index_touched(touched):
+    """Index in bulk what the import wrote, as saving each object with indexing on would have."""
+    for model, pks in touched.items():
+        pks = sorted(pks)
+        for start in range(0, len(pks), 1000):
+            objects = list(model.get_indexed_objects().filter(pk__in=pks[start : start + 1000]))
+            index_for_search(model, objects)
+        if pks:
+            finish_search_index(model)
