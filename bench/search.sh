@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Benchmark the search page and the JSON API against Wagtail's stock search and a bare view.
+#
+#   bench/search.sh postgres 10000 100000
+#   BENCH_REPETITIONS=5 BENCH_WARMUP=1 bench/search.sh sqlite 10000
+#
+# For each size, bench/seed_demo.sh builds a fresh demo of that many opportunities (it drops and recreates
+# $BENCH_PG_DATABASE, default portal_bench, or var/bench.sqlite3), then `python -m bench.search` times the
+# views in-process and prints a Markdown report.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+engine=${1:?usage: bench/search.sh postgres|sqlite [opportunities ...]}
+shift
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+export PGHOST=${PGHOST:-127.0.0.1} PGUSER=${PGUSER:-postgres}
+database=${BENCH_PG_DATABASE:-portal_bench}
+
+for size in "${sizes[@]}"; do
+    bench/seed_demo.sh "$engine" "$size"
+    case $engine in
+        postgres)
+            export DATABASE_URL="postgres://$PGUSER@$PGHOST:5432/$database"
+            # A live database has been analysed by autovacuum; a freshly seeded one not yet.
+            psql -qc "VACUUM ANALYZE" "$database"
+            ;;
+        sqlite)
+            export DATABASE_URL="sqlite:///$PWD/var/bench.sqlite3"
+            .venv/bin/python manage.py dbshell <<<"ANALYZE;"
+            ;;
+    esac
+    echo
+    echo "== search benchmark, $engine, $size opportunities"
+    .venv/bin/python -m bench.search --repetitions "${BENCH_REPETITIONS:-10}" --warmup "${BENCH_WARMUP:-2}"
+done
