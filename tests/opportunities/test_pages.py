@@ -1,0 +1,108 @@
+"""What a citizen sees on an opportunity's page."""
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from django.utils import timezone
+
+from opportunities.models import Kind, OpportunitySchedule, Status
+from taxonomy.models import AccessibilityFeature, Audience, Category, Language
+from tests.factories import OpportunityPageFactory, OrganizationPageFactory, PlaceFactory
+from tests.queries import queries_to_render
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def swimming(home_page):
+    organization = OrganizationPageFactory(title="Polisportiva Valdoria", phone="0425 123456")
+    return OpportunityPageFactory(
+        parent=organization,
+        title="Nuoto per bambini",
+        kind=Kind.ACTIVITY,
+        summary="Corso di nuoto in piccoli gruppi.",
+        min_age=6,
+        max_age=10,
+        price=Decimal("30"),
+        price_period="mese",
+        registration_required=True,
+        registration_deadline=dt.date(2027, 1, 15),
+        places_available=12,
+        registration_url="https://iscrizioni.example/nuoto",
+        places=[PlaceFactory(name="Piscina comunale", address="Via dei Tigli 4", district__name="San Rocco")],
+        audiences=[Audience.objects.get(slug="bambini")],
+        languages=[Language.objects.get(code="it"), Language.objects.get(code="en")],
+        accessibility_features=[AccessibilityFeature.objects.get(slug="bagno-accessibile")],
+        categories=[Category.objects.get(slug="sport")],
+        requirements="<p>Certificato medico non agonistico.</p>",
+        cost_description="<p>Sconto del 20% dal secondo figlio.</p>",
+        schedules=[OpportunitySchedule(weekdays=["TU", "TH"], opens_at=dt.time(17), closes_at=dt.time(18, 30))],
+    )
+
+
+def test_the_page_answers_what_for_whom_when_where_how_much_and_how(client, swimming):
+    text = client.get(swimming.url).content.decode()
+    for expected in [
+        "Nuoto per bambini",
+        "Attività o corso",
+        "Corso di nuoto in piccoli gruppi.",
+        "Da 6 a 10 anni",
+        "Bambini",
+        "Ogni martedì e giovedì, dalle 17:00 alle 18:30",
+        "Piscina comunale, Via dei Tigli 4",
+        "quartiere San Rocco",
+        "€ 30,00 al mese",
+        "entro il 15 gennaio 2027",
+        "12 posti disponibili",
+        'href="https://iscrizioni.example/nuoto"',
+        "Polisportiva Valdoria",
+        "Inglese, Italiano",
+        "Bagno accessibile",
+        "0425 123456",
+    ]:
+        assert expected in text, expected
+
+
+def test_the_comuni_model_sections_keep_their_order(client, swimming):
+    text = client.get(swimming.url).content.decode()
+    positions = [text.index(heading) for heading in ("Cosa serve", "Costi e agevolazioni", "Contatti</h2>")]
+    assert positions == sorted(positions)
+    assert "A chi è rivolto" not in text  # empty sections are left out
+
+
+def test_the_next_date_is_shown(client, home_page):
+    day = timezone.localdate() + dt.timedelta(days=3)
+    page = OpportunityPageFactory(schedules=[OpportunitySchedule(start_date=day, opens_at=dt.time(21))])
+    assert f'datetime="{day.isoformat()}T21:00:00' in client.get(page.url).content.decode()
+
+
+def test_a_full_opportunity_says_so(client, home_page):
+    page = OpportunityPageFactory(status=Status.FULL)
+    assert "Al completo" in client.get(page.url).content.decode()
+
+
+def test_the_organizations_other_live_opportunities_are_listed(client, swimming):
+    sibling = OpportunityPageFactory(parent=swimming.organization, title="Pallavolo under 14")
+    draft = OpportunityPageFactory(parent=swimming.organization, title="Bozza segreta", live=False)
+    elsewhere = OpportunityPageFactory(title="Coro di un'altra associazione")
+    text = client.get(swimming.url).content.decode()
+    assert sibling.title in text
+    assert draft.title not in text
+    assert elsewhere.title not in text
+
+
+def test_a_draft_is_not_served(client, home_page):
+    page = OpportunityPageFactory(live=False)
+    assert client.get(page.url).status_code == 404
+
+
+def test_queries_do_not_grow_with_places_and_related_opportunities(client, swimming):
+    OpportunityPageFactory(parent=swimming.organization, places=[PlaceFactory()])
+    baseline = queries_to_render(client, swimming.url)
+    for _ in range(4):
+        OpportunityPageFactory(parent=swimming.organization, places=[PlaceFactory()])
+    swimming.places.add(PlaceFactory(), PlaceFactory())
+    swimming.save_revision().publish()
+    assert queries_to_render(client, swimming.url) == baseline
