@@ -173,7 +173,7 @@ def main():
     settings.ELASTICSEARCH_TIMEOUT = 120
     settings.ELASTICSEARCH_INDEXING_TIMEOUT = 600
     try:
-        from search.engines.database import DatabaseEngine
+        from search.engines.database.engine import DatabaseEngine
         from search.engines.elasticsearch.client import get_client
         from search.engines.elasticsearch.engine import ElasticsearchEngine
 

@@ -73,7 +73,7 @@ def relaxed_searches(chips, *, engine, today, now):
         params = QueryDict(mutable=True)
         for key, values in chip.remaining.items():
             params.setlist(key, values)
-        total = engine.search(SearchQuery.from_params(params, today=today).with_changes(page_size=1), now=now).total
+        total = engine.count(SearchQuery.from_params(params, today=today), now=now)
         if total:
             counted.append((chip, total))
     return sorted(counted, key=lambda pair: -pair[1])

@@ -18,7 +18,7 @@ from search.engines.base import SearchEngine
 logger = logging.getLogger(__name__)
 
 ENGINES = {
-    "database": "search.engines.database.DatabaseEngine",
+    "database": "search.engines.database.engine.DatabaseEngine",
     "elasticsearch": "search.engines.elasticsearch.engine.ElasticsearchEngine",
 }
 HEALTH_CACHE_KEY = "search:elasticsearch:health"
@@ -34,7 +34,7 @@ def get_engine():
     except ImportError as error:
         raise ImproperlyConfigured(f"Unknown SEARCH_ENGINE {name!r}") from error
     if name == "elasticsearch":
-        from search.engines.database import DatabaseEngine
+        from search.engines.database.engine import DatabaseEngine
 
         return FallbackEngine(engine_class, DatabaseEngine())
     return engine_class()
@@ -68,6 +68,9 @@ class FallbackEngine(SearchEngine):
 
     def autocomplete(self, text, limit=8):
         return self._call("autocomplete", text, limit=limit)
+
+    def count(self, query, *, now):
+        return self._call("count", query, now=now)
 
     def matching_pks(self, query, *, now, limit):
         return self._call("matching_pks", query, now=now, limit=limit)

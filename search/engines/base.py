@@ -15,6 +15,10 @@ class SearchEngine(abc.ABC):
     def autocomplete(self, text, limit=8):
         """Suggestions while typing, as a list of (label, url, type) tuples."""
 
+    def count(self, query, *, now):
+        """How many opportunities match; engines that can count without facets and hits should override it."""
+        return self.search(query.with_changes(page_size=1), now=now).total
+
     def matching_pks(self, query, *, now, limit):
         """(total, primary keys of the first `limit` matches in the query's order), for the map.
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from search.engines.database import DatabaseEngine
+from search.engines.database.engine import DatabaseEngine
 from search.engines.elasticsearch.client import _client, alias_name, get_client
 from search.engines.elasticsearch.engine import ElasticsearchEngine
 

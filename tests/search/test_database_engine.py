@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from opportunities.models import Kind, OpportunityPage, OpportunitySchedule, Status
 from search.engines import get_engine
-from search.engines.database import DatabaseEngine
+from search.engines.database.engine import DatabaseEngine
 from search.query import SearchQuery
 from taxonomy.models import AccessibilityFeature, Audience, Category, Language
 from tests.factories import DistrictFactory, OpportunityPageFactory, OrganizationPageFactory, PlaceFactory

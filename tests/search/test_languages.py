@@ -6,7 +6,7 @@ from django.utils import timezone, translation
 
 from wagtail.models import Locale
 
-from search.engines.database import DatabaseEngine
+from search.engines.database.engine import DatabaseEngine
 from search.query import SearchQuery
 from tests.factories import OpportunityPageFactory
 

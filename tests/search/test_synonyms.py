@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from search.engines.database import synonym_variants
+from search.engines.database.text import synonym_variants
 from search.models import Synonym
 from search.query import SearchQuery
 from tests.factories import OpportunityPageFactory

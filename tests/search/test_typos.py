@@ -6,7 +6,8 @@ import pytest
 
 from django.utils import timezone
 
-from search.engines.database import catalogue_words, searchable
+from search.engines.database.engine import searchable
+from search.engines.database.text import catalogue_words
 from search.query import SearchQuery
 from taxonomy.models import Category
 from tests.factories import OpportunityPageFactory

@@ -18,13 +18,9 @@ from django.utils.translation import gettext_lazy as _
 from opportunities.models import Kind
 from organizations.models import OrganizationPage
 from search.engines.base import SearchEngine
-from search.engines.database import (
-    category_suggestions,
-    fetch_hits,
-    haversine_km,
-    synonym_groups,
-    synonym_variants,
-)
+from search.engines.database.distance import haversine_km
+from search.engines.database.engine import category_suggestions, fetch_hits
+from search.engines.database.text import synonym_groups, synonym_variants
 from search.engines.elasticsearch.client import alias_name, get_client
 from search.engines.elasticsearch.documents import searchable
 from search.engines.elasticsearch.filters import FACETED, combined, near_filter, structured_filters

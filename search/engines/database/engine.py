@@ -1,0 +1,159 @@
+"""The search engine that needs nothing but the database: ORM filters plus Wagtail's search backend.
+
+Structured filters are plain ORM conditions keyed by facet dimension, so that a facet can be counted
+with every filter except its own. Free text and distance cannot be expressed portably in SQL, so each
+is resolved once to primary keys (with scores or distances) that then act as one more filter. The
+total and the facets are counted in one statement (`counts.py`), the page in one more query.
+"""
+
+import json
+
+from django.db import connection
+from django.db.models import F, Q
+from django.db.models.expressions import RawSQL
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from wagtail.models import Locale
+
+from opportunities.models import OpportunityPage, Status
+from organizations.models import OrganizationPage
+from search.engines.base import SearchEngine
+from search.engines.database.counts import total_and_facets
+from search.engines.database.distance import distances_within
+from search.engines.database.filters import filtered, structured_filters
+from search.engines.database.text import text_scores
+from search.facets import with_selected_values
+from search.results import Hit, SearchResult
+from taxonomy.models import Category
+
+
+class DatabaseEngine(SearchEngine):
+    def search(self, query, *, now):
+        base, filters, scores, distances, suggestions = self.match(query, now)
+        total, facets = total_and_facets(query, base, filters)
+        start = (query.page - 1) * query.page_size
+        page_pks = ordered_keys(filtered(base, filters), query, scores, distances, start, start + query.page_size)
+        return SearchResult(
+            total=total,
+            hits=fetch_hits(page_pks, scores, distances),
+            facets=with_selected_values(facets, query),
+            page=query.page,
+            page_size=query.page_size,
+            suggestions=suggestions,
+        )
+
+    def count(self, query, *, now):
+        base, filters, *_rest = self.match(query, now)
+        return filtered(base, filters).count()
+
+    def matching_pks(self, query, *, now, limit):
+        base, filters, scores, distances, _suggestions = self.match(query, now)
+        matching = filtered(base, filters)
+        return matching.count(), ordered_keys(matching, query, scores, distances, 0, limit)
+
+    def match(self, query, now):
+        """(base, filters, scores, distances, suggestions): what matches the query, not yet ordered or counted."""
+        today = timezone.localtime(now).date()
+        # Built once: public() asks the database for view restrictions every time it is called.
+        base = searchable()
+        suggestions = []
+        filters = structured_filters(query, today)
+        scores = None
+        if query.text:
+            scores, notes = text_scores(base, query.text)
+            filters["text"] = keys_in(scores)
+            suggestions += notes
+        distances = None
+        if query.near:
+            distances = distances_within(base, query.near, query.effective_radius_km)
+            filters["near"] = keys_in(distances)
+        return base, filters, scores, distances, suggestions
+
+    def autocomplete(self, text, limit=8):
+        """Categories first (they lead to a whole filtered list), then opportunities, then organizations."""
+        text = " ".join(text.split())[:100]
+        if not text:
+            return []
+        suggestions = category_suggestions(text, limit)
+        for kind, pages in (
+            ("opportunity", searchable()),
+            ("organization", OrganizationPage.objects.live().public()),
+        ):
+            if len(suggestions) < limit:
+                found = pages.autocomplete(text)[: limit - len(suggestions)]
+                suggestions += [(page.title, page.url, kind) for page in found]
+        return suggestions
+
+
+def category_suggestions(text, limit):
+    # The ORM rather than the search index: the starting vocabulary comes from a data migration,
+    # which does not index what it creates.
+    categories = Category.objects.filter(name__icontains=text).select_related("parent")[:limit]
+    url = reverse("search:search")
+    return [(str(category), f"{url}?{urlencode({'category': category.slug})}", "category") for category in categories]
+
+
+def searchable():
+    """What a family may find at all: live, public opportunities that have not ended for good, in their language."""
+    return in_active_language(OpportunityPage.objects.live().public().exclude(status=Status.CONCLUDED))
+
+
+def in_active_language(pages):
+    """Pages in the visitor's language and, for those not translated into it yet, their default-language original."""
+    active, default = Locale.get_active(), Locale.get_default()
+    if active.pk == default.pk:
+        return pages.filter(locale=default)
+    translated = pages.filter(locale=active).values("translation_key")
+    return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
+
+
+def keys_in(pks):
+    """`pk IN pks` with the keys as one parameter: thousands of text matches must not make thousands of them."""
+    pks = [int(pk) for pk in pks]
+    if connection.vendor == "postgresql":
+        return Q(pk__in=RawSQL("SELECT unnest(%s::integer[])", [pks]))
+    if connection.vendor == "sqlite":
+        return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(pks)]))
+    return Q(pk__in=pks)
+
+
+# --- Sorting, paging and hits -------------------------------------------------------------
+
+
+def soonest_order():
+    return [F("next_occurrence").asc(nulls_last=True), "title", "pk"]
+
+
+def ordered_keys(matching, query, scores, distances, start, end):
+    """The primary keys of the matches from `start` to `end`, in the query's order, in one query."""
+    python_key = python_sort_key(query, scores, distances)
+    if python_key is None:
+        order = [F("first_published_at").desc(nulls_last=True), "pk"] if query.sort == "newest" else soonest_order()
+        return list(matching.order_by(*order).values_list("pk", flat=True)[start:end])
+    # Scores and distances live in Python, so the (already narrowed) candidates are ordered here.
+    pks = list(matching.order_by(*soonest_order()).values_list("pk", flat=True))
+    pks.sort(key=python_key)  # stable: ties keep the soonest-first order
+    return pks[start:end]
+
+
+def python_sort_key(query, scores, distances):
+    if query.sort == "nearest" and distances is not None:
+        return distances.__getitem__
+    if query.sort == "relevance" and scores is not None:
+        return lambda pk: scores[pk][1]
+    return None
+
+
+def fetch_hits(page_pks, scores, distances):
+    pages = OpportunityPage.objects.cards().filter(pk__in=page_pks).in_bulk()
+    return [
+        Hit(
+            page=pages[pk],
+            score=scores[pk][0] if scores else None,
+            distance_km=round(distances[pk], 3) if distances else None,
+        )
+        for pk in page_pks
+        if pk in pages
+    ]

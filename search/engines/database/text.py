@@ -1,0 +1,162 @@
+"""Free text for the database engine: every word, typos corrected, any word, each with the editors' synonyms."""
+
+import difflib
+import re
+
+from django.db import connection
+from django.db.models import Value
+from django.db.models.functions import Greatest
+from django.utils.translation import gettext
+
+from modelsearch.backends.base import EmptySearchResults
+from modelsearch.query import Or, PlainText
+
+from opportunities.models import OpportunityPage
+from search.models import Synonym, fold
+from taxonomy.models import Category
+
+
+def text_scores(base, text):
+    """({pk: (score, rank)}, notes) of the opportunities matching the text.
+
+    Every word first, else every word of the text with its typos corrected against the
+    catalogue's own words (with a "did you mean" note), else any word (with a note
+    saying so), else any corrected word.
+    Each attempt also searches the text with a synonym in place of each term it contains.
+    """
+    candidates = OpportunityPage.objects.filter(pk__in=base.values("pk"))
+    groups = synonym_groups()
+    scores = synonym_search(candidates, text, "and", groups)
+    if scores:
+        return scores, []
+    # Lazily: the vocabulary is only read when every word together found nothing.
+    corrections = {}
+
+    def corrected():
+        if "text" not in corrections:
+            corrections["text"] = corrected_text(base, text)
+        return corrections["text"]
+
+    did_you_mean = gettext("Forse cercavi: %(text)s")
+    if corrected():
+        scores = synonym_search(candidates, corrected(), "and", groups)
+        if scores:
+            return scores, [did_you_mean % {"text": corrected()}]
+    if len(text.split()) >= 2:
+        scores = synonym_search(candidates, text, "or", groups)
+        if scores:
+            note = gettext("Nessun risultato con tutte le parole di «%(text)s»: ecco quelli con almeno una.")
+            return scores, [note % {"text": text}]
+        if corrected():
+            scores = synonym_search(candidates, corrected(), "or", groups)
+            if scores:
+                return scores, [did_you_mean % {"text": corrected()}]
+    return {}, []
+
+
+def synonym_search(candidates, text, operator, groups):
+    """{pk: (score, rank)} of what matches the text or one of its synonym variants, in one search, best first."""
+    variants = [PlainText(variant, operator=operator) for variant in synonym_variants(text, groups)]
+    results = candidates.search(variants[0] if len(variants) == 1 else Or(variants)).annotate_score("_score")
+    # The rank orders hits, the score is only shown.
+    return {pk: (normalized_score(score), rank) for rank, (pk, score) in enumerate(scored_keys(results))}
+
+
+def scored_keys(results):
+    """(pk, score) of every match, best first, read without building a page for each of thousands of matches."""
+    if isinstance(results, EmptySearchResults):  # nothing was left to search for
+        return []
+    # Wagtail's database backends answer with a ranked queryset of the model.
+    return results.get_queryset().values_list("pk", "_score")
+
+
+# --- Synonyms -------------------------------------------------------------------------------
+
+
+def synonym_groups():
+    """Every group of equivalent terms editors maintain, as lists of terms (one query per search)."""
+    return [group.term_list for group in Synonym.objects.all()]
+
+
+def folded_with_positions(text):
+    """`text` folded (lower case, no accents) and, for each folded character, its index in `text`."""
+    folded, positions = [], []
+    for index, char in enumerate(text):
+        for folded_char in fold(char):
+            folded.append(folded_char)
+            positions.append(index)
+    return "".join(folded), positions
+
+
+def synonym_variants(text, groups):
+    """The text itself, then the text with each group term it contains replaced by every other term of the group."""
+    variants = [text]
+    folded, positions = folded_with_positions(text)
+    for terms in groups:
+        for term in terms:
+            match = re.search(rf"(?<!\w){re.escape(fold(term))}(?!\w)", folded)
+            if not match:
+                continue
+            start, end = positions[match.start()], positions[match.end() - 1] + 1
+            for other in terms:
+                variant = f"{text[:start]}{other}{text[end:]}"
+                if other != term and variant not in variants:
+                    variants.append(variant)
+    return variants
+
+
+# --- Typos ----------------------------------------------------------------------------------
+
+MIN_CORRECTED_LENGTH = 4
+WORD = re.compile(r"\w+")
+
+
+def corrected_text(base, text):
+    """The text with each unknown word replaced by the closest word of the catalogue, or None if nothing changed."""
+    words = WORD.findall(text.lower())
+    unknown = [word for word in words if len(word) >= MIN_CORRECTED_LENGTH and not word.isdigit()]
+    if not unknown:
+        return None
+    vocabulary = catalogue_words(base, unknown)
+    known = set(vocabulary)
+    corrected = []
+    for word in words:
+        if word in unknown and word not in known:
+            word = next(iter(difflib.get_close_matches(word, vocabulary, n=1, cutoff=0.75)), word)
+        corrected.append(word)
+    corrected = " ".join(corrected)
+    return corrected if corrected != " ".join(words) else None
+
+
+def catalogue_words(base, unknown):
+    """The distinct words (of at least four letters) of searchable titles and category names.
+
+    On PostgreSQL pg_trgm first narrows the titles and names to those with a part similar to
+    one of the `unknown` words; elsewhere every title and name is read (a city's catalogue).
+    """
+    titles = base.values_list("title", flat=True)
+    names = Category.objects.values_list("name", flat=True)
+    if connection.vendor == "postgresql":
+        titles, names = similar_texts(titles, "title", unknown), similar_texts(names, "name", unknown)
+    words = set()
+    for value in (*titles, *names):
+        words.update(word for word in WORD.findall(value.lower()) if len(word) >= MIN_CORRECTED_LENGTH)
+    return sorted(words)
+
+
+def similar_texts(values, field, unknown, threshold=0.3, limit=50):
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    similarity = Greatest(*[TrigramWordSimilarity(Value(word), field) for word in unknown], 0.0)
+    return list(
+        values.model.objects.filter(pk__in=values.values("pk"))
+        .annotate(similarity=similarity)
+        .filter(similarity__gte=threshold)
+        .order_by("-similarity")
+        .values_list(field, flat=True)[:limit]
+    )
+
+
+def normalized_score(score):
+    """Higher is better: PostgreSQL's ts_rank already is, SQLite's bm25() is negative for a match."""
+    return None if score is None else abs(float(score))
