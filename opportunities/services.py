@@ -5,6 +5,7 @@ from wagtail.search import index
 from opportunities.freshness import past_opportunities
 from opportunities.models import OpportunityPage, Status
 from opportunities.schedules import next_occurrence
+from search.services import opportunities_changed
 
 # Page-history actions of the automatic freshness jobs (labels registered in wagtail_hooks.py).
 CONCLUDE_ACTION = "opportunities.conclude"
@@ -21,6 +22,7 @@ def opportunities_refresh_next_occurrence(*, now=None):
     for page in stale:
         page.next_occurrence = next_occurrence(page.schedules.all(), now=now)
     OpportunityPage.objects.bulk_update(stale, ["next_occurrence"], batch_size=500)
+    opportunities_changed(pks=[page.pk for page in stale])
     return len(stale)
 
 
@@ -38,6 +40,7 @@ def opportunity_update_published(*, page, changes, log_action, user=None):
     if page.has_unpublished_changes or page.workflow_in_progress:
         OpportunityPage.objects.filter(pk=page.pk).update(**changes)
         index.insert_or_update_object(page)
+        opportunities_changed(pks=[page.pk])
         return
     # No validation: an automatic change must not fail on an old page that today's rules would reject.
     revision = page.save_revision(user=user, clean=False)

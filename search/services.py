@@ -4,10 +4,21 @@ import secrets
 
 from django.db import IntegrityError, transaction
 
+from search import indexing
+from search.catalogue import catalogue_changed
 from search.models import SHORT_LINK_ALPHABET, SHORT_LINK_LENGTH, SearchLog, ShortLink
 
 # Parameters that say how results are shown, not what was asked; lat and lng could locate a family's home.
 NOT_LOGGED = ("q", "page", "page_size", "sort", "lat", "lng")
+
+
+def opportunities_changed(*, pks):
+    """Writes that bypass the models' signals (QuerySet.update, bulk inserts) reach search all the same.
+
+    Cached counts are dropped and, with Elasticsearch, the opportunities are queued for re-indexing.
+    """
+    catalogue_changed()
+    indexing.queue_pages(pks)
 
 
 def search_log_record(*, query, result):

@@ -1,7 +1,8 @@
-"""What changes the search index: receivers that queue the opportunities a change touches.
+"""What changes search: receivers that drop cached counts and queue the opportunities a change touches.
 
-They only record keys (see search.indexing): the index itself is updated by a task after the commit.
-Nothing is queued unless SEARCH_ENGINE is "elasticsearch".
+Every change retires the cached facet counts and vocabulary (search.catalogue). With Elasticsearch
+they also record the keys to re-index (see search.indexing): the index itself is updated by a task
+after the commit. Nothing is queued unless SEARCH_ENGINE is "elasticsearch".
 """
 
 from django.db.models import Q
@@ -14,6 +15,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 from opportunities.models import OpportunityPage
 from organizations.models import OrganizationPage, Place
 from search import indexing
+from search.catalogue import catalogue_changed
 from search.models import Synonym
 from taxonomy.models import AccessibilityFeature, Audience, Category, District, Language
 
@@ -27,6 +29,7 @@ def opportunities_below(page):
 @receiver(page_published, sender=OpportunityPage)
 @receiver(page_unpublished, sender=OpportunityPage)
 def opportunity_changed(sender, instance, **kwargs):
+    catalogue_changed()
     # The task reads the row again after the commit: a draft saved on a live page re-indexes the live content.
     indexing.queue_pages([instance.pk])
 
@@ -34,6 +37,7 @@ def opportunity_changed(sender, instance, **kwargs):
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
     # Wagtail saves a move as a plain Page: an organization takes its opportunities (and its restrictions) along.
+    catalogue_changed()
     if indexing.enabled():
         indexing.queue_pages(opportunities_below(instance))
 
@@ -41,6 +45,7 @@ def page_moved(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs):
+    catalogue_changed()
     if indexing.enabled() and instance.page_id:
         page = Page.objects.filter(pk=instance.page_id).first()
         if page:
@@ -49,6 +54,7 @@ def restriction_changed(sender, instance, **kwargs):
 
 @receiver(post_save, sender=OrganizationPage)
 def organization_changed(sender, instance, **kwargs):
+    catalogue_changed()
     if indexing.enabled():
         indexing.queue_pages(OpportunityPage.objects.filter(organization=instance).values_list("pk", flat=True))
 
@@ -57,6 +63,7 @@ def term_receiver(model, lookup):
     """Renaming (or deleting) a vocabulary term re-indexes the opportunities that carry it."""
 
     def changed(sender, instance, **kwargs):
+        catalogue_changed()
         if indexing.enabled():
             indexing.queue_pages(OpportunityPage.objects.filter(lookup(instance)).values_list("pk", flat=True))
 
@@ -76,4 +83,5 @@ term_receiver(Place, lambda term: Q(places=term))
 @receiver(post_save, sender=Synonym)
 @receiver(post_delete, sender=Synonym)
 def synonyms_changed(sender, instance, **kwargs):
+    catalogue_changed()
     indexing.queue([indexing.SYNONYMS_KEY])

@@ -31,6 +31,7 @@ from home.demo.vocabulary import load_vocabulary
 from home.models import PortalImage
 from opportunities.models import OpportunityPage
 from organizations.models import OrganizationPage, Place
+from search.catalogue import catalogue_changed
 
 DEFAULT_OPPORTUNITIES = 250
 OPPORTUNITIES_PER_ORGANIZATION = 25
@@ -78,6 +79,8 @@ def seed_demo(*, opportunities=DEFAULT_OPPORTUNITIES, reset=False, log=print):
             with result.timing("reset"):
                 remove_demo(log)
         _seed(result, opportunities, log)
+        # The pages are inserted in bulk, without the signals that tell search the catalogue changed.
+        catalogue_changed()
     return result
 
 

@@ -12,6 +12,9 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 # The search index follows every save, as in production.
 WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = True  # noqa: F405
+# Tests change rows behind the receivers' back (QuerySet.update) and expect searches to see it at once;
+# tests of the cache turn it on themselves.
+SEARCH_CACHE_SECONDS = 0
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # No tile server is reachable in tests: the map must work with markers alone.
 MAP_TILE_URL = ""

@@ -5,13 +5,15 @@ the opportunities passing every filter, plus, for each dimension with a filter o
 passing every other filter (a facet ignores its own filter). Every facet is then a GROUP BY over a
 through table joined to its set, counted by foreign key (a few groups, aggregated in memory) and
 named afterwards from the small vocabulary tables. Counting facets one query at a time would
-evaluate the matches eight times over.
+evaluate the matches eight times over. The rows are cached until the catalogue changes
+(search.catalogue): the same few sets (the whole catalogue, a category) are asked for all day.
 """
 
 from django.db import connection
 from django.utils.translation import gettext
 
 from opportunities.models import Kind
+from search.catalogue import cached
 from search.engines.database.filters import Audiences, Categories, Features, Languages, Places, filtered
 from search.facets import VOCABULARIES
 from search.results import FACET_DIMENSIONS, FacetValue
@@ -24,9 +26,8 @@ def total_and_facets(query, base, filters):
     branches = [f"SELECT 'total', NULL, NULL, COUNT(*) FROM {sets.name_for(None)}"]
     for dimension in FACET_DIMENSIONS:
         branches += BRANCHES[dimension](sets.name_for(dimension))
-    with connection.cursor() as cursor:
-        cursor.execute(f"WITH {sets.sql()} {' UNION ALL '.join(branches)}", sets.params)
-        rows = cursor.fetchall()
+    statement = f"WITH {sets.sql()} {' UNION ALL '.join(branches)}"
+    rows = cached("counts", (statement, sets.params), lambda: fetch_all(statement, sets.params))
     total = 0
     facets = {dimension: [] for dimension in FACET_DIMENSIONS}
     kinds = dict(Kind.choices)
@@ -43,6 +44,12 @@ def total_and_facets(query, base, filters):
     for values in facets.values():
         values.sort(key=lambda facet: (-facet.count, facet.label.lower()))
     return total, facets
+
+
+def fetch_all(sql, params):
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 class MatchingSets:

@@ -2,16 +2,15 @@
 
 import difflib
 import re
+from itertools import chain
 
-from django.db import connection
-from django.db.models import Value
-from django.db.models.functions import Greatest
 from django.utils.translation import gettext
 
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import Or, PlainText
 
 from opportunities.models import OpportunityPage
+from search.catalogue import cached
 from search.models import Synonym, fold
 from taxonomy.models import Category
 
@@ -117,7 +116,7 @@ def corrected_text(base, text):
     unknown = [word for word in words if len(word) >= MIN_CORRECTED_LENGTH and not word.isdigit()]
     if not unknown:
         return None
-    vocabulary = catalogue_words(base, unknown)
+    vocabulary = catalogue_words(base)
     known = set(vocabulary)
     corrected = []
     for word in words:
@@ -128,33 +127,20 @@ def corrected_text(base, text):
     return corrected if corrected != " ".join(words) else None
 
 
-def catalogue_words(base, unknown):
-    """The distinct words (of at least four letters) of searchable titles and category names.
+def catalogue_words(base):
+    """The distinct words (of at least four letters) of searchable titles and category names, sorted.
 
-    On PostgreSQL pg_trgm first narrows the titles and names to those with a part similar to
-    one of the `unknown` words; elsewhere every title and name is read (a city's catalogue).
+    Every title is read, so the list is kept until the catalogue changes (search.catalogue).
     """
-    titles = base.values_list("title", flat=True)
-    names = Category.objects.values_list("name", flat=True)
-    if connection.vendor == "postgresql":
-        titles, names = similar_texts(titles, "title", unknown), similar_texts(names, "name", unknown)
-    words = set()
-    for value in (*titles, *names):
-        words.update(word for word in WORD.findall(value.lower()) if len(word) >= MIN_CORRECTED_LENGTH)
-    return sorted(words)
 
+    def read():
+        words = set()
+        titles = base.values_list("title", flat=True).order_by().iterator(chunk_size=5000)
+        for value in chain(titles, Category.objects.values_list("name", flat=True)):
+            words.update(word for word in WORD.findall(value.lower()) if len(word) >= MIN_CORRECTED_LENGTH)
+        return sorted(words)
 
-def similar_texts(values, field, unknown, threshold=0.3, limit=50):
-    from django.contrib.postgres.search import TrigramWordSimilarity
-
-    similarity = Greatest(*[TrigramWordSimilarity(Value(word), field) for word in unknown], 0.0)
-    return list(
-        values.model.objects.filter(pk__in=values.values("pk"))
-        .annotate(similarity=similarity)
-        .filter(similarity__gte=threshold)
-        .order_by("-similarity")
-        .values_list(field, flat=True)[:limit]
-    )
+    return cached("vocabulary", base.query.sql_with_params(), read)
 
 
 def normalized_score(score):

@@ -1,0 +1,106 @@
+"""Cached facet counts and typo vocabulary: reused while nothing changes, dropped as soon as the catalogue does."""
+
+import datetime as dt
+
+import pytest
+
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from opportunities.models import OpportunitySchedule, Status
+from opportunities.services import opportunities_conclude_past
+from search.engines.database.engine import DatabaseEngine
+from search.query import SearchQuery
+from taxonomy.models import Category
+from tests.factories import OpportunityPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cached_search(settings, home_page, django_capture_on_commit_callbacks):
+    """Searches with the cache on; changes made inside `changing()` commit their callbacks, as in a request."""
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+
+    def search(**criteria):
+        return DatabaseEngine().search(SearchQuery(**criteria), now=timezone.now())
+
+    search.changing = lambda: django_capture_on_commit_callbacks(execute=True)
+    yield search
+    cache.clear()
+
+
+def culture(title, **fields):
+    return OpportunityPageFactory(title=title, categories=list(Category.objects.filter(slug="cultura")), **fields)
+
+
+def category_count(result, slug="cultura"):
+    return {value.value: value.count for value in result.facets["category"]}.get(slug, 0)
+
+
+def test_the_same_search_again_reuses_the_counts(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    cached_search()
+    with CaptureQueriesContext(connection) as again:
+        result = cached_search()
+    assert result.total == 1 and category_count(result) == 1
+    assert not any("UNION ALL" in query["sql"] for query in again.captured_queries)
+
+
+def test_publishing_an_opportunity_shows_in_the_counts_at_once(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    assert cached_search().total == 1
+    with cached_search.changing():
+        culture("Laboratorio di teatro")
+    result = cached_search()
+    assert result.total == 2 and category_count(result) == 2
+
+
+def test_unpublishing_drops_the_opportunity_from_the_counts(cached_search):
+    with cached_search.changing():
+        choir = culture("Coro di voci bianche")
+        culture("Laboratorio di teatro")
+    assert cached_search().total == 2
+    with cached_search.changing():
+        choir.unpublish()
+    assert cached_search().total == 1
+
+
+def test_renaming_a_category_renames_its_facet(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    cached_search()
+    with cached_search.changing():
+        category = Category.objects.get(slug="cultura")
+        category.name = "Cultura e spettacolo"
+        category.save()
+    labels = {value.value: value.label for value in cached_search().facets["category"]}
+    assert labels["cultura"] == "Cultura e spettacolo"
+
+
+def test_concluding_a_page_with_a_pending_draft_leaves_the_counts(cached_search):
+    past = timezone.localdate() - dt.timedelta(days=3)
+    with cached_search.changing():
+        page = culture("Mostra conclusa", schedules=[OpportunitySchedule(start_date=past)])
+        page.title = "Mostra conclusa (bozza)"
+        page.save_revision()  # a draft: the daily job updates the live row only, bypassing signals
+    assert cached_search().total == 1
+    with cached_search.changing():
+        assert opportunities_conclude_past() == 1
+    page.refresh_from_db()
+    assert page.status == Status.CONCLUDED
+    assert cached_search().total == 0
+
+
+def test_a_new_title_enters_the_typo_vocabulary(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    assert cached_search(text="palavolo").suggestions == []
+    with cached_search.changing():
+        culture("Pallavolo under 12")
+    assert cached_search(text="palavolo").suggestions == ["Forse cercavi: pallavolo"]
