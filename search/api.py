@@ -106,6 +106,7 @@ def serialize_hit(request, hit):
     data = serialize_opportunity(request, hit.page)
     data["distance_km"] = hit.distance_km
     data["score"] = hit.score
+    data["highlight"] = str(hit.highlight)
     return data
 
 

@@ -112,7 +112,16 @@ OPPORTUNITY_PROPERTIES = {
 }
 HIT = {
     "type": "object",
-    "properties": {**OPPORTUNITY_PROPERTIES, "distance_km": NULLABLE_NUMBER, "score": NULLABLE_NUMBER},
+    "properties": {
+        **OPPORTUNITY_PROPERTIES,
+        "distance_km": NULLABLE_NUMBER,
+        "score": NULLABLE_NUMBER,
+        "highlight": {
+            "type": "string",
+            "description": "HTML: the passage of the summary or description that matched `q`, the words in <mark>, "
+            "the rest escaped; empty when the engine gives none.",
+        },
+    },
     "required": list(OPPORTUNITY_PROPERTIES),
 }
 SCHEDULE = {

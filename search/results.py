@@ -12,6 +12,9 @@ class Hit:
     page: object  # an OpportunityPage with the relations a result card shows already prefetched
     score: float | None = None
     distance_km: float | None = None
+    # Safe HTML: the passage of the summary or body that matched the text, its words in <mark>; engines that
+    # cannot highlight leave it empty and the card shows the summary.
+    highlight: str = ""
 
 
 @dataclasses.dataclass(frozen=True)

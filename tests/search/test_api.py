@@ -41,6 +41,7 @@ HIT_FIELDS = {
     "longitude",
     "distance_km",
     "score",
+    "highlight",
 }
 
 
@@ -203,7 +204,7 @@ def test_detail_shape(api):
     response = api(f"{LIST_URL}{page.pk}/")
     assert response.status_code == 200
     data = response.json()
-    assert HIT_FIELDS - {"distance_km", "score"} <= set(data)
+    assert HIT_FIELDS - {"distance_km", "score", "highlight"} <= set(data)
     assert data["how_to_take_part"] == "<p>Scrivi una email.</p>"
     assert data["contact_email"] == "info@example.org"
     assert data["registration"] == {

@@ -6,12 +6,14 @@ filter but its own. Only the page's primary keys come back; the pages themselves
 database with the relations a result card shows, as the database engine does.
 """
 
+import dataclasses
 import re
 
 from elasticsearch.dsl import A, Q, Search
 
 from django.utils import timezone
 from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -34,7 +36,8 @@ WORD = re.compile(r"\w+")
 # simple_query_string operators a family does not mean to type.
 OPERATORS = re.compile(r'[+|\-"*()~\\<>]')
 HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "\x02", "\x03"
-HIGHLIGHT_FIELDS = ("title", "summary", "body")
+# Passages for the result cards, which already show the title.
+HIGHLIGHT_FIELDS = ("summary", "body")
 FACET_FIELDS = {
     "category": "category_facets",
     "audience": "audience_facets",
@@ -86,8 +89,7 @@ class ElasticsearchEngine(SearchEngine):
         page_pks = [int(hit.meta.id) for hit in response.hits]
         scores = {int(hit.meta.id): (hit.meta.score, rank) for rank, hit in enumerate(response.hits)} if text else None
         distances = nearest_distances(response.hits, query.near) if query.near else None
-        hits = fetch_hits(page_pks, scores, distances)
-        attach_highlights(hits, response.hits)
+        hits = with_highlights(fetch_hits(page_pks, scores, distances), response.hits)
         return SearchResult(
             total=response.hits.total.value,
             hits=hits,
@@ -101,21 +103,21 @@ class ElasticsearchEngine(SearchEngine):
 
     def choose_text(self, text):
         """(text, operator, notes): every word, the corrected words, any word, any corrected word."""
-        if self.count(text, "and"):
+        if self.count_text(text, "and"):
             return text, "and", []
         corrected = self.corrected_text(text)
         did_you_mean = gettext("Forse cercavi: %(text)s")
-        if corrected and self.count(corrected, "and"):
+        if corrected and self.count_text(corrected, "and"):
             return corrected, "and", [did_you_mean % {"text": corrected}]
         if len(text.split()) >= 2:
-            if self.count(text, "or"):
+            if self.count_text(text, "or"):
                 note = gettext("Nessun risultato con tutte le parole di «%(text)s»: ecco quelli con almeno una.")
                 return text, "or", [note % {"text": text}]
-            if corrected and self.count(corrected, "or"):
+            if corrected and self.count_text(corrected, "or"):
                 return corrected, "or", [did_you_mean % {"text": corrected}]
         return "", "and", []
 
-    def count(self, text, operator):
+    def count_text(self, text, operator):
         return self.client.count(index=self.index, query=self.text_query(text, operator).to_dict())["count"]
 
     def text_query(self, text, operator):
@@ -222,22 +224,17 @@ def nearest_distances(hits, point):
     return distances
 
 
-def attach_highlights(hits, es_hits):
-    """Each page gets `search_highlight`: safe HTML of the best matching passage, the words in <mark>."""
+def with_highlights(hits, es_hits):
+    """The hits with the best matching passage of the summary or, failing that, of the body."""
     passages = {}
     for es_hit in es_hits:
         highlight = getattr(es_hit.meta, "highlight", None)
-        if highlight is None:
-            continue
-        for field in HIGHLIGHT_FIELDS:
-            if field in highlight:
-                passages[int(es_hit.meta.id)] = highlight[field][0]
-                break
-    for hit in hits:
-        passage = passages.get(hit.page.pk)
-        hit.page.search_highlight = (
-            escape(passage).replace(HIGHLIGHT_OPEN, "<mark>").replace(HIGHLIGHT_CLOSE, "</mark>") if passage else ""
-        )
+        passage = next((highlight[field][0] for field in HIGHLIGHT_FIELDS if highlight and field in highlight), None)
+        if passage:
+            # Escaped first: only the markers the query asked Elasticsearch for become tags.
+            marked = escape(passage).replace(HIGHLIGHT_OPEN, "<mark>").replace(HIGHLIGHT_CLOSE, "</mark>")
+            passages[int(es_hit.meta.id)] = mark_safe(marked)  # noqa: S308
+    return [dataclasses.replace(hit, highlight=passages.get(hit.page.pk, "")) for hit in hits]
 
 
 def facets(aggregations, query):

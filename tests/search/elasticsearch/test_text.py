@@ -40,10 +40,17 @@ def test_accents_are_folded(search):
 
 
 def test_hits_carry_a_highlighted_passage_with_the_text_escaped(search):
-    OpportunityPageFactory(title="Ceramica <b>raku</b>", summary="Corso di ceramica per adulti.")
-    page = search("ceramica").hits[0].page
-    assert "<mark>Ceramica</mark>" in page.search_highlight
-    assert "&lt;b&gt;raku&lt;/b&gt;" in page.search_highlight
+    OpportunityPageFactory(title="Ceramica raku", summary="Corso di <b>ceramica</b> per adulti.")
+    highlight = search("ceramica").hits[0].highlight
+    assert "<mark>ceramica</mark>" in highlight
+    assert "&lt;b&gt;" in highlight and "<b>" not in highlight
+
+
+def test_search_page_cards_show_the_highlighted_passage(search, client):
+    OpportunityPageFactory(title="Laboratorio raku", summary="Ceramica giapponese cotta nel fuoco, per adulti.")
+    indexing.sync()
+    response = client.get("/cerca/", {"q": "ceramica"})
+    assert "<mark>Ceramica</mark> giapponese cotta nel fuoco" in response.content.decode()
 
 
 def test_operators_typed_by_a_family_are_plain_words(search):
