@@ -5,9 +5,11 @@ import logging
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models import prefetch_related_objects
 from django.db.models.signals import post_save
 from django.utils.translation import gettext as _
 
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler
 
@@ -118,6 +120,19 @@ def _index_touched(touched):
         pks = sorted(pks)
         for start in range(0, len(pks), 1000):
             objects = list(model.get_indexed_objects().filter(pk__in=pks[start : start + 1000]))
+            # The backends read each indexed relation of each object, several times: fetch them once.
+            prefetch_related_objects(objects, *_indexed_parental_relations(model))
             index_for_search(model, objects)
         if pks:
             finish_search_index(model)
+
+
+def _indexed_parental_relations(model):
+    """The modelcluster many-to-many relations of the search fields, which `get_indexed_objects()` does not fetch."""
+    fields = {field.name: field for field in model._meta.get_fields()}
+    return [
+        search_field.field_name
+        for search_field in model.get_search_fields()
+        if isinstance(search_field, index.RelatedFields)
+        and isinstance(fields.get(search_field.field_name), ParentalManyToManyField)
+    ]
