@@ -1,11 +1,16 @@
 """The one mapping from imported services to the portal's organizations, places and opportunities.
 
-Every write goes through the models' own validation (`full_clean`, which Wagtail
-runs on each page save and revision) and Wagtail's revisions: a created page is
-added under its parent and published, an updated page gets a new published
-revision, so its history shows the import. Records are matched by their HSDS
-ids; pages an editor is changing (a draft, or a page in moderation) are never
-overwritten.
+Every write goes through the models' own validation (`full_clean`) and is
+published with a revision, as Wagtail's publishing would leave it
+(`opendata.pages`): a created page is placed under its parent, an updated page
+gets a new published revision, so its history shows the import. Records are
+matched by their HSDS ids; pages an editor is changing (a draft, or a page in
+moderation) are never overwritten.
+
+New opportunity pages can wait (`deferred`) until `flush()` writes all those
+of a batch at once; the caller then owns the batch's transaction and, if the
+flush fails, rolls it back, calls `abandon_batch()` and imports the batch again
+without deferring (`opendata.services`).
 """
 
 import re
@@ -17,17 +22,32 @@ from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from wagtail.coreutils import find_available_slug
 from wagtail.models import ReferenceIndex
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
 from opendata.hsds import RecordError, parse_service
+from opendata.pages import Placement, create_published, publish_changes
 from opendata.vocabulary import Vocabulary
 from opportunities.models import Kind, OpportunityPage, OpportunitySchedule, PricePeriod, Status
+from opportunities.schedules import next_occurrence
 from organizations.models import LegalForm, OrganizationPage, Place
 from organizations.services import organization_editors_group_ensure
 
 SUMMARY_MAX = {OrganizationPage: 300, OpportunityPage: 280}
+# Wagtail's bookkeeping on a page, not imported data: the import sets these from rows it has just read (the
+# parent, its locale, the page type) or leaves them to Wagtail (revisions, translation key, tree path, which
+# the database keeps unique), so checking again that each one points at an existing row or is unique costs a
+# query each and proves nothing. Every imported field, the models' clean() (the slug among its siblings) and
+# the uniqueness of the HSDS id are still checked.
+BOOKKEEPING_FIELDS = [
+    "path",
+    "content_type",
+    "locale",
+    "translation_key",
+    "latest_revision",
+    "live_revision",
+    "organization",
+]
 COORDINATE_STEP = Decimal("0.000001")
 
 # HSDS service status -> the portal's; the portal's own codes are accepted too (CSV files use them).
@@ -66,6 +86,41 @@ class ServiceImporter:
         self._organizations = {}
         self._places = {}
         self.touched = {OrganizationPage: set(), OpportunityPage: set(), Place: set()}
+        # Pages written without Wagtail's save(), so without its search index signal handler.
+        self.created = {OrganizationPage: set(), OpportunityPage: set()}
+        self.deferred = False
+        self._placement = Placement()
+        self._waiting = []  # new opportunity pages, validated, that the next flush() writes
+        self._batch_start = None
+
+    def start_batch(self, *, deferred):
+        """Remember the run's state, so that `abandon_batch()` can go back to it; `deferred`: see the module."""
+        self.deferred = deferred
+        self._placement.reset()
+        self._batch_start = (
+            dict(self._organizations),
+            dict(self._places),
+            {model: set(pks) for model, pks in self.touched.items()},
+            {model: set(pks) for model, pks in self.created.items()},
+            self.vocabulary.checkpoint(),
+        )
+
+    def flush(self):
+        """Write the new opportunity pages waiting since the last flush, in bulk."""
+        pages, self._waiting = self._waiting, []
+        create_published(pages, user=self.user)
+        self._placement.all_written()
+        for page in pages:
+            self.touched[OpportunityPage].add(page.pk)
+            self.created[OpportunityPage].add(page.pk)
+
+    def abandon_batch(self):
+        """The batch's transaction was rolled back: forget what it wrote."""
+        organizations, places, touched, created, vocabulary = self._batch_start
+        self._organizations, self._places, self.touched, self.created = organizations, places, touched, created
+        self.vocabulary.restore(vocabulary)
+        self._waiting = []
+        self._placement.reset()
 
     def import_record(self, data):
         """Import one HSDS service object; returns (outcome, title, notes) or raises `RecordError`.
@@ -77,8 +132,8 @@ class ServiceImporter:
         self._saved = []
         organizations, places = dict(self._organizations), dict(self._places)
         try:
-            # Wagtail would rebuild the page's reference index on each of its saves (add, revision, publish):
-            # once per object at the end is enough.
+            # Saving would rebuild the reference index of a page or place on each save: once per object at
+            # the end is enough.
             with transaction.atomic(), disable_reference_index_auto_update():
                 outcome, page = self._import(service, notes)
                 for instance in self._saved:
@@ -97,7 +152,11 @@ class ServiceImporter:
             self._forget(organizations, places)
             raise
         self.vocabulary.record_succeeded()
-        self.touched[OpportunityPage].add(page.pk)
+        if page.pk is None:  # validated, waiting for the flush
+            self._placement.take(page, written=False)
+            self._waiting.append(page)
+        else:
+            self.touched[OpportunityPage].add(page.pk)
         return outcome, page.title, notes
 
     def _forget(self, organizations, places):
@@ -111,9 +170,10 @@ class ServiceImporter:
         page = OpportunityPage.objects.filter(hsds_id=service.hsds_id).first()
         created = page is None
         if created:
-            page = OpportunityPage(hsds_id=service.hsds_id, locale=organization.locale, kind=Kind.ACTIVITY)
+            page = OpportunityPage(hsds_id=service.hsds_id, kind=Kind.ACTIVITY)
         else:
             _refuse_pending_edits(page)
+        previous_title = page.title
         page.title = service.name
         page.summary = _summary(service.description, OpportunityPage, notes)
         page.kind = terms["kind"] or page.kind
@@ -134,7 +194,13 @@ class ServiceImporter:
         page.languages = self.vocabulary.languages(service.languages, notes)
         page.places = places
         page.schedules = _schedules(service.schedules)
-        self._save(page, organization, created)
+        if created:
+            # What OpportunityPage.save() derives, since new pages are inserted without it.
+            page.organization = organization
+            page.next_occurrence = next_occurrence(page.schedules.all())
+            self._create(page, organization, write=not self.deferred)
+        else:
+            self._update(page, organization, previous_title)
         return ("created" if created else "updated"), page
 
     def _organization(self, data, notes):
@@ -143,12 +209,13 @@ class ServiceImporter:
         page = OrganizationPage.objects.filter(hsds_id=data.hsds_id).first()
         created = page is None
         if created:
-            page = OrganizationPage(hsds_id=data.hsds_id, locale=self.directory.locale)
+            page = OrganizationPage(hsds_id=data.hsds_id)
         elif page.has_unpublished_changes or page.workflow_in_progress:
             # The editor's draft wins; the organization's services are still imported.
             notes.append(_("L'organizzazione «%(title)s» ha una bozza: non aggiornata.") % {"title": page.title})
             self._organizations[data.hsds_id] = page
             return page
+        previous_title = page.title
         page.title = data.name
         # Spreadsheets repeat the organization on every row and often leave its description blank after the first.
         page.summary = _summary(data.description, OrganizationPage, notes) or page.summary
@@ -156,12 +223,15 @@ class ServiceImporter:
         page.email, page.website = data.email, data.website
         page.phone = data.phone
         try:
-            self._save(page, self.directory, created)
+            if created:
+                self._create(page, self.directory, write=True)
+            else:
+                self._update(page, self.directory, previous_title)
         except ValidationError as error:
             raise RecordError(_prefixed(_("organizzazione «%(id)s»"), data.hsds_id, error, OrganizationPage)) from None
         if created:
             page.editors_group = organization_editors_group_ensure(organization=page)
-            OrganizationPage.objects.filter(pk=page.pk).update(editors_group=page.editors_group)
+            self.created[OrganizationPage].add(page.pk)
         self._organizations[data.hsds_id] = page
         self.touched[OrganizationPage].add(page.pk)
         return page
@@ -187,21 +257,27 @@ class ServiceImporter:
         self.touched[Place].add(place.pk)
         return place
 
-    def _save(self, page, parent, created):
-        """Add the page under `parent` or move it there, then publish a revision of it."""
-        if created:
-            page.slug = find_available_slug(parent, slugify(page.title)[:200] or "pagina")
-            parent.add_child(instance=page)  # validates the page
-        else:
-            if page.get_parent().pk != parent.pk:
-                page.slug = find_available_slug(parent, page.slug, ignore_page_id=page.pk)
-                page.move(parent, pos="last-child")
-                page.refresh_from_db(fields=["path", "depth", "url_path"])
-            page.full_clean()
-        revision = page.save_revision(user=self.user, clean=False)
+    def _create(self, page, parent, *, write):
+        """Place a new page under `parent` and validate it; publish it now if `write`, else at the next flush."""
+        self._placement.place(page, parent, slugify(page.title)[:200] or "pagina")
+        page.full_clean(exclude=BOOKKEEPING_FIELDS)
+        if write:
+            create_published([page], user=self.user)
+            self._placement.take(page, written=True)
+
+    def _update(self, page, parent, previous_title):
+        """Move the page under `parent` if it is elsewhere, validate it and publish a new revision of it."""
+        if page.get_parent().pk != parent.pk:
+            page.slug = self._placement.free_slug(parent, page.slug, ignore_page_id=page.pk)
+            parent.refresh_from_db(fields=["path", "numchild"])  # a cached organization may have had children since
+            page.move(parent, pos="last-child")
+            page.refresh_from_db(fields=["path", "depth", "url_path"])
+            page.get_parent(update=True)  # OpportunityPage.save() takes the organization from the parent
+            self._placement.moved_in(page)
+        page.full_clean(exclude=BOOKKEEPING_FIELDS)
         # The import permission is the gate (granted to municipal editors): the history names the user,
         # page permissions are not asked again page by page.
-        revision.publish(user=self.user, skip_permission_checks=True)
+        publish_changes(page, user=self.user, previous_title=previous_title if page.latest_revision_id else None)
         self._saved.append(page)
 
 

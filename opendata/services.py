@@ -1,6 +1,5 @@
 """Imports, as the command line and the admin run them."""
 
-import itertools
 import logging
 from contextlib import contextmanager
 
@@ -30,11 +29,13 @@ def data_import(*, records, dry_run=False, user=None, defer_search_index=False, 
     """Import HSDS service objects (an iterable of dicts, `RecordSyntaxError`s or (row, dict) pairs).
 
     Each record is imported in its own savepoint, so a bad record leaves nothing
-    behind and the others go on. `dry_run` does everything, validation included,
-    and rolls it all back. `defer_search_index` stops per-save indexing for the
-    whole process and indexes what was written at the end, in bulk: for the
-    command line only, since it would also pause indexing for other requests
-    served by the same process. `on_batch(report)` is called after each batch.
+    behind and the others go on; the new opportunity pages of a batch are
+    written together at its end. `dry_run` does everything, validation
+    included, and rolls it all back. `defer_search_index` stops per-save
+    indexing for the whole process and indexes what was written at the end, in
+    bulk: for the command line only, since it would also pause indexing for
+    other requests served by the same process. `on_batch(report)` is called
+    after each batch.
     """
     report = ImportReport(dry_run=dry_run)
     directory = OrganizationIndexPage.objects.first()
@@ -45,14 +46,16 @@ def data_import(*, records, dry_run=False, user=None, defer_search_index=False, 
     numbered = _numbered(records)
     with _search_index_deferred(defer_search_index and not dry_run):
         with transaction.atomic():
-            while _import_batch(importer, itertools.islice(numbered, BATCH_SIZE), report, dry_run):
+            while batch := _read_batch(numbered, report):
+                _import_batch(importer, batch, report)
                 if on_batch:
                     on_batch(report)
             if dry_run:
                 transaction.set_rollback(True)
         report.created_terms = importer.vocabulary.created
-        if defer_search_index and not dry_run:
-            _index_touched(importer.touched)
+        if not dry_run:
+            # Pages written in bulk had no save() to index them; with indexing deferred, nothing had.
+            _index_touched(importer.touched if defer_search_index else importer.created)
     return report
 
 
@@ -61,18 +64,50 @@ def _numbered(records):
         yield record if isinstance(record, tuple) else (position, record)
 
 
-def _import_batch(importer, batch, report, dry_run):
-    """Import up to one batch in one transaction (a savepoint in a dry run); False when the records ran out."""
-    imported_any = False
-    with transaction.atomic():
+def _read_batch(numbered, report):
+    """The next (position, record) pairs, up to a batch; a file that breaks ends the batch and sets the error."""
+    batch = []
+    if report.error:
+        return batch
+    try:
+        for pair in numbered:
+            batch.append(pair)
+            if len(batch) == BATCH_SIZE:
+                break
+    except SourceError as error:
+        report.error = str(error)
+    return batch
+
+
+def _import_batch(importer, batch, report):
+    """Import a batch in one transaction (a savepoint in a dry run), its new pages written together at the end.
+
+    If writing them fails (a constraint the models do not check, or a page
+    someone added meanwhile where the batch meant to put one), the batch is
+    rolled back and imported again with each page written in its record's
+    savepoint, so that a failure costs only its own record. So is a batch that
+    names a service twice, which must be created, then updated.
+    """
+    if _ids_are_distinct(batch):
+        importer.start_batch(deferred=True)
         try:
-            for position, record in batch:
-                imported_any = True
-                report.add(_import_one(importer, position, record))
-        except SourceError as error:
-            report.error = str(error)
-            return False
-    return imported_any
+            with transaction.atomic():
+                entries = [_import_one(importer, position, record) for position, record in batch]
+                importer.flush()
+        except Exception:
+            logger.warning("Writing a batch of new pages failed: importing it again record by record", exc_info=True)
+            importer.abandon_batch()
+        else:
+            report.entries.extend(entries)
+            return
+    importer.start_batch(deferred=False)
+    with transaction.atomic():
+        report.entries.extend(_import_one(importer, position, record) for position, record in batch)
+
+
+def _ids_are_distinct(batch):
+    ids = [record_id for _position, record in batch if (record_id := _record_id(record))]
+    return len(ids) == len(set(ids))
 
 
 def _import_one(importer, position, record):

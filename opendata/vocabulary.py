@@ -34,6 +34,17 @@ class Vocabulary:
         self._pending = []
         self.created = []  # labels of the terms created by records that were imported
 
+    def checkpoint(self):
+        """The caches as they are, for `restore()` after a rollback of several records."""
+        return {model: list(terms) for model, terms in self._terms.items()}, dict(self._languages), len(self.created)
+
+    def restore(self, checkpoint):
+        terms, languages, created = checkpoint
+        self._terms = {model: list(values) for model, values in terms.items()}
+        self._languages = dict(languages)
+        del self.created[created:]
+        self._pending = []
+
     # A record's changes to the caches are kept apart until the record is saved.
     def record_succeeded(self):
         self.created.extend(_created_label(model, term) for model, term in self._pending)
