@@ -14,6 +14,7 @@ from pathlib import Path
 from wsgiref.util import setup_testing_defaults
 
 import django
+from django.conf import settings
 from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections, connection
@@ -117,6 +118,11 @@ def environment():
         "database": database_version(),
         "software": f"Python {platform.python_version()}, Django {django.__version__}, Wagtail {wagtail.__version__}",
         "opportunities": f"{OpportunityPage.objects.live().count():,}",
+        "search cache": (
+            f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS} (facet counts and vocabulary cached)"
+            if settings.SEARCH_CACHE_SECONDS
+            else "off (SEARCH_CACHE_SECONDS=0: every search counts its facets)"
+        ),
         "code": code_version(),
     }
 

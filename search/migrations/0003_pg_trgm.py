@@ -1,13 +1,12 @@
 from django.db import migrations
 
-
-def create_pg_trgm(apps, schema_editor):
-    # Spelling suggestions use trigram similarity on PostgreSQL; SQLite falls back to difflib.
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+# This migration created PostgreSQL's pg_trgm extension for spelling suggestions. They now use the
+# catalogue's vocabulary, cached (search/catalogue.py), on every database alike: nothing needs the
+# extension, so a new installation no longer asks for the right to create it. The migration stays
+# so that the ones after it keep their place in the history.
 
 
 class Migration(migrations.Migration):
     dependencies = [("portal_search", "0002_seed_synonyms")]
 
-    operations = [migrations.RunPython(create_pg_trgm, migrations.RunPython.noop)]
+    operations = []
