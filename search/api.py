@@ -1,5 +1,6 @@
 """The search as a read-only JSON API (open data): the list of opportunities and each one in full."""
 
+import datetime as dt
 import functools
 
 from django.db.models import prefetch_related_objects
@@ -127,7 +128,7 @@ def serialize_opportunity(request, page):
         "free": page.is_free,
         "price": None if page.price is None else str(page.price),
         "price_period": page.price_period or None,
-        "next_occurrence": page.next_occurrence.isoformat() if page.next_occurrence else None,
+        "next_occurrence": iso(page.next_occurrence),
         "district": serialize_term(place.district) if place and place.district else None,
         "latitude": as_float(place.latitude) if place else None,
         "longitude": as_float(place.longitude) if place else None,
@@ -214,6 +215,9 @@ def serialize_facets(facets):
 
 
 def iso(value):
+    """ISO 8601; moments in the Comune's time zone, so that a day's midnight does not read as the day before."""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value)
     return value.isoformat() if value is not None else None
 
 

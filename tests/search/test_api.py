@@ -9,6 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from opportunities.models import OpportunitySchedule
 from search.openapi import QUERY_PARAMETERS
@@ -291,3 +292,12 @@ def test_openapi_references_resolve(api):
     references = [part for part in json.dumps(document).split('"') if part.startswith("#/components/schemas/")]
     assert references
     assert all(reference.rsplit("/", 1)[1] in schemas for reference in references)
+
+
+def test_moments_are_given_in_the_comunes_time_zone(api):
+    # A day without a time starts at local midnight: in UTC that would read as 23:00 of the day before.
+    day = timezone.localdate() + dt.timedelta(days=30)
+    opportunity("Festa di quartiere", schedules=[OpportunitySchedule(start_date=day)])
+    [hit] = api().json()["results"]
+    assert hit["next_occurrence"] == timezone.make_aware(dt.datetime.combine(day, dt.time())).isoformat()
+    assert hit["next_occurrence"].startswith(f"{day.isoformat()}T00:00:00+0")
