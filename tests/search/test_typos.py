@@ -36,6 +36,14 @@ def test_a_typo_finds_the_corrected_query_and_suggests_it(search):
     assert result.suggestions[0] == "Forse cercavi: pallavolo"
 
 
+def test_a_last_word_cut_short_finds_the_titles_with_a_word_it_begins(search):
+    OpportunityPageFactory(title="Corso di chitarra")
+    OpportunityPageFactory(title="Corso di yoga")
+    result = search("corso di chit")
+    assert titles(result) == ["Corso di chitarra"]
+    assert result.suggestions == ["Nessuna parola intera «chit»: ecco i risultati con parole che iniziano così."]
+
+
 def test_only_the_misspelt_word_is_corrected(search):
     OpportunityPageFactory(title="Pallavolo under 14")
     result = search("palavolo under")

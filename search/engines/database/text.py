@@ -18,9 +18,9 @@ from taxonomy.models import Category
 def text_scores(base, text):
     """({pk: (score, rank)}, notes) of the opportunities matching the text.
 
-    Every word first, else every word of the text with its typos corrected against the
-    catalogue's own words (with a "did you mean" note), else any word (with a note
-    saying so), else any corrected word.
+    Every word first, else every word with the last one as the start of a word (with a note),
+    else every word with its typos corrected against the catalogue's own words (with a "did you
+    mean" note), else any word (with a note saying so), else any corrected word.
     Each attempt also searches the text with a synonym in place of each term it contains.
     """
     candidates = OpportunityPage.objects.filter(pk__in=base.values("pk"))
@@ -28,6 +28,10 @@ def text_scores(base, text):
     scores = synonym_search(candidates, text, "and", groups)
     if scores:
         return scores, []
+    # Sent before the last word was finished ("corso di chit"): the title's words, the last one as a prefix.
+    scores = ranked(candidates.autocomplete(text, operator="and"))
+    if scores:
+        return scores, [cut_short_note(text)]
     # Lazily: the vocabulary is only read when every word together found nothing.
     corrections = {}
 
@@ -56,9 +60,19 @@ def text_scores(base, text):
 def synonym_search(candidates, text, operator, groups):
     """{pk: (score, rank)} of what matches the text or one of its synonym variants, in one search, best first."""
     variants = [PlainText(variant, operator=operator) for variant in synonym_variants(text, groups)]
-    results = candidates.search(variants[0] if len(variants) == 1 else Or(variants)).annotate_score("_score")
-    # The rank orders hits, the score is only shown.
-    return {pk: (normalized_score(score), rank) for rank, (pk, score) in enumerate(scored_keys(results))}
+    return ranked(candidates.search(variants[0] if len(variants) == 1 else Or(variants)))
+
+
+def cut_short_note(text):
+    return gettext("Nessuna parola intera «%(word)s»: ecco i risultati con parole che iniziano così.") % {
+        "word": text.split()[-1]
+    }
+
+
+def ranked(results):
+    """{pk: (score, rank)} of a search's matches; the rank orders hits, the score is only shown."""
+    scored = scored_keys(results.annotate_score("_score"))
+    return {pk: (normalized_score(score), rank) for rank, (pk, score) in enumerate(scored)}
 
 
 def scored_keys(results):

@@ -22,7 +22,7 @@ from organizations.models import OrganizationPage
 from search.engines.base import SearchEngine
 from search.engines.database.distance import haversine_km
 from search.engines.database.engine import category_suggestions, fetch_hits
-from search.engines.database.text import synonym_groups, synonym_variants
+from search.engines.database.text import cut_short_note, synonym_groups, synonym_variants
 from search.engines.elasticsearch.client import alias_name, get_client
 from search.engines.elasticsearch.documents import searchable
 from search.engines.elasticsearch.filters import FACETED, combined, near_filter, structured_filters
@@ -102,9 +102,11 @@ class ElasticsearchEngine(SearchEngine):
     # --- Free text: the same attempts, in the same order, as the database engine -------------
 
     def choose_text(self, text):
-        """(text, operator, notes): every word, the corrected words, any word, any corrected word."""
+        """(text, operator, notes): every word, the last one cut short, the corrected words, any word, any corrected."""
         if self.count_text(text, "and"):
             return text, "and", []
+        if self.count_text(text, "prefix"):
+            return text, "prefix", [cut_short_note(text)]
         corrected = self.corrected_text(text)
         did_you_mean = gettext("Forse cercavi: %(text)s")
         if corrected and self.count_text(corrected, "and"):
@@ -125,7 +127,10 @@ class ElasticsearchEngine(SearchEngine):
 
         simple_query_string splits the text at spaces before analysis, so the index's synonym filter sees
         one word at a time: phrases ("aiuto compiti") are swapped for their synonyms here, before analysis.
+        Operator "prefix": every word of the title, the last one as the start of a word (the autocomplete field).
         """
+        if operator == "prefix":
+            return Q("match", **{"title.autocomplete": {"query": text, "operator": "and"}})
         variants = [self.without_stop_words(variant) for variant in synonym_variants(text, self.groups)]
         clauses = [
             Q("simple_query_string", query=variant, fields=list(TEXT_FIELDS), default_operator=operator)
