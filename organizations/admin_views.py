@@ -5,8 +5,10 @@ from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_http_methods
 
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import InspectView
@@ -20,6 +22,7 @@ from organizations.models import OrganizationPage, OrganizationRegistration
 from organizations.onboarding import (
     OnboardingError,
     organization_member_invite,
+    organization_member_remove,
     organization_members,
     registration_approve,
     registration_duplicates,
@@ -180,3 +183,42 @@ def members(request, organization_id):
                 return redirect("organization_members", organization.pk)
     context = {"organization": organization, "members": organization_members(organization=organization), "form": form}
     return TemplateResponse(request, "organizations/registration/admin_members.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def member_remove(request, organization_id, user_id):
+    """Ask, then (POST, with Django's CSRF check) take a colleague out of this organization's group only."""
+    organization = get_object_or_404(user_organizations(request.user), pk=organization_id)
+    member = get_object_or_404(organization_members(organization=organization), pk=user_id)
+    members_url = reverse("organization_members", args=[organization.pk])
+    error = None
+    if request.method == "POST":
+        try:
+            outcome = organization_member_remove(organization=organization, member=member, removed_by=request.user)
+        except OnboardingError as refusal:
+            error = str(refusal)
+        else:
+            messages.success(
+                request,
+                _("%(name)s non fa più parte delle persone di «%(organization)s».")
+                % {"name": member_display_name(outcome.user), "organization": organization.title},
+            )
+            if not outcome.email_sent:
+                messages.warning(request, EMAIL_NOT_SENT)
+            return redirect(members_url)
+    elif member.pk == request.user.pk:
+        error = _("Non puoi toglierti da solo: chiedi a una collega o a un collega, oppure al Comune.")
+    context = {
+        "organization": organization,
+        "member": member,
+        "member_name": member_display_name(member),
+        "members_url": members_url,
+        "error": error,
+    }
+    return TemplateResponse(
+        request, "organizations/registration/admin_member_remove.html", context, status=400 if error else 200
+    )
+
+
+def member_display_name(user):
+    return user.get_full_name() or user.get_username()

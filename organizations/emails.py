@@ -106,3 +106,8 @@ def invitation_send(*, user, organization, invited_by):
         **password_context(user),
     }
     return send("invitation", [user.email], context)
+
+
+def member_removed_send(*, user, organization, removed_by):
+    context = {"user": user, "organization": organization, "removed_by": removed_by}
+    return send("member_removed", [user.email], context)

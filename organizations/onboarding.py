@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from wagtail.coreutils import find_available_slug
+from wagtail.log_actions import log
 from wagtail.models import Locale
 
 from organizations import emails
@@ -22,6 +23,9 @@ from organizations.models import (
 )
 from organizations.services import organization_editors_group_ensure
 
+# Recorded in the organization page's history (registered in organizations/onboarding_hooks.py).
+MEMBER_INVITE_ACTION = "organizations.member_invite"
+MEMBER_REMOVE_ACTION = "organizations.member_remove"
 USERNAME_MAX_LENGTH = get_user_model()._meta.get_field("username").max_length
 
 
@@ -125,15 +129,61 @@ def registration_reject(*, registration, user, reason):
 
 
 def organization_member_invite(*, organization, email, first_name, last_name, invited_by):
-    """Add a colleague to the organization's own editors' group (and no other), and email them how to log in."""
+    """Create an account for a colleague in the organization's own editors' group (and no other); email the link.
+
+    Only a new account can be invited. An email that already has an account (another association's editor,
+    someone at the Comune, a volunteer of two associations) is refused: an invitation would otherwise hand
+    that account this organization's pages without its owner's consent. The Comune adds existing accounts.
+    """
     group = organization.editors_group
     if group is None or not invited_by.groups.filter(pk=group.pk).exists():
         raise OnboardingError(_("Puoi invitare persone solo nel gruppo della tua organizzazione."))
+    User = get_user_model()
+    email = User.objects.normalize_email(email)
     if group.user_set.filter(email__iexact=email).exists():
         raise OnboardingError(_("%(email)s fa già parte del gruppo.") % {"email": email})
     with transaction.atomic():
+        if User.objects.filter(email__iexact=email).exists():
+            raise OnboardingError(
+                _(
+                    "Esiste già un account con l'email %(email)s: per sicurezza non può essere aggiunto da qui. "
+                    "Chiedi al Comune di aggiungerlo alla tua organizzazione."
+                )
+                % {"email": email}
+            )
         member = _member_add(group=group, email=email, first_name=first_name, last_name=last_name)
+        log(
+            instance=organization,
+            action=MEMBER_INVITE_ACTION,
+            user=invited_by,
+            data={"name": member.get_full_name() or member.get_username(), "email": member.email},
+        )
     sent = emails.invitation_send(user=member, organization=organization, invited_by=invited_by)
+    return Outcome(user=member, email_sent=sent)
+
+
+def organization_member_remove(*, organization, member, removed_by):
+    """Take a colleague out of the organization's editors' group, and out of no other; the account stays.
+
+    Only a member of the group may do it, and not on themselves: so the group never loses its last member
+    by mistake, and nobody locks themselves out. The person is told by email.
+    """
+    group = organization.editors_group
+    if group is None or not removed_by.groups.filter(pk=group.pk).exists():
+        raise OnboardingError(_("Puoi togliere persone solo dal gruppo della tua organizzazione."))
+    if member.pk == removed_by.pk:
+        raise OnboardingError(_("Non puoi toglierti da solo: chiedi a una collega o a un collega, oppure al Comune."))
+    with transaction.atomic():
+        if not group.user_set.filter(pk=member.pk).exists():
+            raise OnboardingError(_("Questa persona non fa parte del gruppo della tua organizzazione."))
+        member.groups.remove(group)
+        log(
+            instance=organization,
+            action=MEMBER_REMOVE_ACTION,
+            user=removed_by,
+            data={"name": member.get_full_name() or member.get_username(), "email": member.email},
+        )
+    sent = emails.member_removed_send(user=member, organization=organization, removed_by=removed_by)
     return Outcome(user=member, email_sent=sent)
 
 

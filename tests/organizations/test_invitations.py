@@ -113,13 +113,40 @@ def test_fields_for_other_groups_or_powers_are_ignored(editor_client, girasole):
     assert not colleague.is_superuser and not colleague.is_staff
 
 
-def test_an_existing_account_joins_the_group_and_is_told_to_log_in(editor_client, girasole, polisportiva):
+@pytest.mark.parametrize("typed", ["marco@girasole.example", "Marco@Girasole.EXAMPLE"])
+def test_an_existing_account_is_refused_and_the_comune_is_suggested(editor_client, girasole, polisportiva, typed):
+    """The review's case: another association's editor would get APS Il Girasole's pages without consent."""
     volunteer = UserFactory(username="marco", email="marco@girasole.example", groups=[polisportiva.editors_group.name])
 
-    invite(editor_client, girasole)
+    response = invite(editor_client, girasole, email=typed)
 
-    assert set(volunteer.groups.all()) == {girasole.editors_group, polisportiva.editors_group}
-    assert "/password_reset/confirm/" not in mail.outbox[0].body
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "Esiste già un account con l&#x27;email" in content and "Chiedi al Comune" in content
+    assert "Invito inviato" not in content
+    assert list(volunteer.groups.all()) == [polisportiva.editors_group]
+    assert mail.outbox == []
+    browser = Client()
+    browser.force_login(volunteer)
+    assert browser.get(f"/admin/pages/{girasole.pk}/edit/").status_code in (302, 403)
+
+
+def test_an_existing_account_without_a_group_or_inactive_is_refused_too(editor_client, girasole):
+    UserFactory(username="municipale", email="ufficio@comune.example")
+    UserFactory(username="spento", email="spento@example.org", is_active=False)
+
+    for email in ("ufficio@comune.example", "spento@example.org"):
+        assert invite(editor_client, girasole, email=email).status_code == 400
+
+    assert list(girasole.editors_group.user_set.values_list("username", flat=True)) == ["editor-girasole"]
+
+
+def test_an_invitation_is_recorded_in_the_organization_page_history(editor_client, girasole):
+    invite(editor_client, girasole, last_name="Neri")
+
+    history = editor_client.get(f"/admin/pages/{girasole.pk}/history/").content.decode()
+
+    assert "Invitata tra le persone dell&#x27;organizzazione: Marco Neri (marco@girasole.example)" in history
 
 
 @pytest.mark.parametrize(
@@ -158,3 +185,89 @@ def test_an_anonymous_visitor_cannot_invite(client, girasole):
 
     assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
     assert not get_user_model().objects.filter(email="marco@girasole.example").exists()
+
+
+def remove_url(organization, user):
+    return f"/admin/organizzazione/{organization.pk}/persone/{user.pk}/rimuovi/"
+
+
+@pytest.fixture
+def colleague(girasole, polisportiva):
+    """A volunteer of both associations, added by the Comune."""
+    return UserFactory(
+        username="marco",
+        first_name="Marco",
+        last_name="Neri",
+        email="marco@girasole.example",
+        groups=[girasole.editors_group.name, polisportiva.editors_group.name],
+    )
+
+
+def test_the_members_list_offers_to_remove_colleagues_but_not_oneself(editor_client, girasole, colleague):
+    content = editor_client.get(members_url(girasole)).content.decode()
+
+    assert f'href="{remove_url(girasole, colleague)}"' in content
+    assert remove_url(girasole, girasole.editors_group.user_set.get(username="editor-girasole")) not in content
+
+
+def test_removing_a_colleague_asks_first_then_takes_them_out_of_this_group_only(
+    editor_client, girasole, polisportiva, colleague
+):
+    confirmation = editor_client.get(remove_url(girasole, colleague))
+
+    assert confirmation.status_code == 200
+    assert "Vuoi togliere Marco Neri (marco@girasole.example)" in confirmation.content.decode()
+    assert girasole.editors_group in colleague.groups.all()  # asking changes nothing
+
+    response = editor_client.post(remove_url(girasole, colleague))
+
+    assert response.status_code == 302 and response["Location"] == members_url(girasole)
+    assert list(colleague.groups.all()) == [polisportiva.editors_group]
+    (message,) = mail.outbox
+    assert message.to == ["marco@girasole.example"] and "APS Il Girasole" in message.subject
+    assert "Anna Verdi ti ha tolto" in message.body
+    browser = Client()
+    browser.force_login(colleague)
+    assert browser.get(f"/admin/pages/{girasole.pk}/edit/").status_code in (302, 403)
+    assert browser.get(f"/admin/pages/{polisportiva.pk}/edit/").status_code == 200
+    history = editor_client.get(f"/admin/pages/{girasole.pk}/history/").content.decode()
+    assert "Tolta dalle persone dell&#x27;organizzazione: Marco Neri (marco@girasole.example)" in history
+    assert "Marco Neri" not in editor_client.get(members_url(girasole)).content.decode()
+
+
+def test_nobody_removes_themselves(editor_client, girasole, girasole_editor, colleague):
+    assert editor_client.get(remove_url(girasole, girasole_editor)).status_code == 400
+
+    response = editor_client.post(remove_url(girasole, girasole_editor))
+
+    assert response.status_code == 400
+    assert "Non puoi toglierti da solo" in response.content.decode()
+    assert girasole.editors_group in girasole_editor.groups.all()
+
+
+def test_members_of_other_groups_and_other_organizations_are_out_of_reach(
+    editor_client, girasole, polisportiva, colleague
+):
+    other = UserFactory(username="solo-polisportiva", groups=[polisportiva.editors_group.name])
+
+    assert editor_client.post(remove_url(girasole, other)).status_code == 404  # not one of ours
+    assert editor_client.post(remove_url(polisportiva, colleague)).status_code == 404  # not our organization
+
+    assert list(other.groups.all()) == [polisportiva.editors_group]
+    assert set(colleague.groups.all()) == {girasole.editors_group, polisportiva.editors_group}
+
+
+def test_removing_needs_the_csrf_token(girasole, girasole_editor, colleague):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(girasole_editor)
+
+    assert browser.post(remove_url(girasole, colleague)).status_code == 403
+
+    assert girasole.editors_group in colleague.groups.all()
+
+
+def test_an_anonymous_visitor_cannot_remove(client, girasole, colleague):
+    response = client.post(remove_url(girasole, colleague))
+
+    assert response.status_code == 302 and response["Location"].startswith("/admin/login/")
+    assert girasole.editors_group in colleague.groups.all()
