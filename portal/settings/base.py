@@ -164,7 +164,8 @@ WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
         # On PostgreSQL, Italian stemming ("biblioteca" finds "Biblioteche").
-        "SEARCH_CONFIG": "italian",
+        # Accents optional too ("eta" finds "età"): PostgreSQL's italian with unaccent (search migration 0007).
+        "SEARCH_CONFIG": "portal_italian",
     }
 }
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

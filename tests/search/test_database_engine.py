@@ -305,6 +305,13 @@ def test_text_finds_by_a_word_of_the_title(search):
     assert titles(search(text="ceramica")) == ["Laboratorio di ceramica"]
 
 
+def test_accents_are_optional_and_case_does_not_matter(search):
+    opportunity("Attività per la terza età", summary="Perché restare a casa?")
+    opportunity("Corso di yoga")
+    for text in ("attivita eta", "ETÀ", "perche"):
+        assert titles(search(text=text)) == ["Attività per la terza età"], text
+
+
 def test_text_combines_with_filters(search):
     opportunity("Ceramica per bambini", min_age=6, max_age=10)
     opportunity("Ceramica per adulti", min_age=18)
