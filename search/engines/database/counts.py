@@ -57,23 +57,21 @@ class MatchingSets:
 
     def __init__(self, base, filters):
         self.base, self.filters = base, filters
-        self.expressions, self.params = [], []
-        self.names = set()
+        self.expressions, self.params = {}, []
 
     def name_for(self, dimension):
         """The set of opportunities passing every filter except the dimension's own (all of them if it has none)."""
         without = dimension if dimension in self.filters else None
         name = f"matching_{without}" if without else "matching"
-        if name not in self.names:
+        if name not in self.expressions:
             matching = filtered(self.base, self.filters, without=without).order_by().values("pk", "kind", "is_free")
             sql, params = matching.query.sql_with_params()
-            self.expressions.append(f"{name} (pk, kind, is_free) AS MATERIALIZED ({sql})")
+            self.expressions[name] = f"{name} (pk, kind, is_free) AS MATERIALIZED ({sql})"
             self.params += params
-            self.names.add(name)
         return name
 
     def sql(self):
-        return ", ".join(self.expressions)
+        return ", ".join(self.expressions.values())
 
 
 def table(model):
