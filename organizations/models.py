@@ -66,7 +66,9 @@ class Place(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
-        FieldPanel("is_help_desk"),
+        # A help desk is listed on the home page and on /sportelli/ at once: the Comune's decision, like the
+        # organizations' qualification. Without the permission the field is left out of the form.
+        FieldPanel("is_help_desk", permission="organizations.qualify_organization"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),

@@ -1,11 +1,22 @@
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
 
 from organizations.models import Place
 
 
+class PlaceCopyView(CopyView):
+    """Shows the add form filled from another place; the form is posted to the add view.
+
+    Wagtail's copy view also accepts a POST itself and saves it over the place being copied, so anyone
+    allowed to add places (association editors) could change any shared place, or clear its help-desk mark.
+    """
+
+    http_method_names = ["get", "head", "options"]
+
+
 class PlaceViewSet(SnippetViewSet):
     model = Place
+    copy_view_class = PlaceCopyView
     icon = "home"
     menu_order = 290
     add_to_admin_menu = True
