@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +12,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
+from wagtail.models.audit_log import BaseLogEntry, ModelLogEntryManager
 from wagtail.search import index
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -111,6 +113,43 @@ class Place(index.Indexed, models.Model):
     def full_address(self):
         locality = " ".join(part for part in (self.postal_code, self.city) if part)
         return ", ".join(part for part in (self.address, locality) if part)
+
+
+class PlaceLogEntryManager(ModelLogEntryManager):
+    # Who may change places (the Comune) sees every entry. Wagtail's rule for other models (any permission
+    # on the model) would show association editors, who may add places, everyone's entries: who created or
+    # edited which place and when, with other associations' volunteers' names and emails.
+    STAFF_PERMISSIONS = ("organizations.change_place", "organizations.delete_place")
+    ANY_PERMISSIONS = (*STAFF_PERMISSIONS, "organizations.add_place", "organizations.view_place")
+
+    def viewable_by_user(self, user):
+        if user.is_superuser or any(user.has_perm(permission) for permission in self.STAFF_PERMISSIONS):
+            return self.all()
+        if not any(user.has_perm(permission) for permission in self.ANY_PERMISSIONS):
+            return self.none()
+        # Their own entries and their organizations' colleagues' (whom "Persone dell'organizzazione" lists).
+        colleagues = get_user_model().objects.filter(groups__organization__isnull=False, groups__user=user)
+        return self.filter(Q(user=user) | Q(user__in=colleagues.values("pk")))
+
+
+class PlaceLogEntry(BaseLogEntry):
+    """The history of places, apart from Wagtail's ModelLogEntry so that its visibility can follow the roles.
+
+    Registered for Place in organizations/wagtail_hooks.py; read by the site history report and by a
+    place's history. Fields as in ModelLogEntry.
+    """
+
+    object_id = models.CharField(max_length=255, blank=False, db_index=True)
+
+    objects = PlaceLogEntryManager()
+
+    class Meta(BaseLogEntry.Meta):
+        ordering = ["-timestamp", "-id"]
+        verbose_name = _("voce della cronologia di un luogo")
+        verbose_name_plural = _("voci della cronologia dei luoghi")
+
+    def __str__(self):
+        return f"PlaceLogEntry {self.pk}: {self.action!r} on {self.object_id}"
 
 
 class OrganizationIndexPage(Page):

@@ -1,7 +1,8 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import CopyView, SnippetViewSet
+from wagtail.snippets.views.snippets import CopyView, HistoryView, SnippetViewSet
 
-from organizations.models import Place
+from organizations.models import Place, PlaceLogEntry
 
 
 class PlaceCopyView(CopyView):
@@ -14,9 +15,18 @@ class PlaceCopyView(CopyView):
     http_method_names = ["get", "head", "options"]
 
 
+class PlaceHistoryView(HistoryView):
+    """A place's history, with only the entries the user may see (see PlaceLogEntryManager)."""
+
+    def get_base_queryset(self):
+        viewable = PlaceLogEntry.objects.viewable_by_user(self.request.user)
+        return super().get_base_queryset().filter(pk__in=viewable.values("pk"))
+
+
 class PlaceViewSet(SnippetViewSet):
     model = Place
     copy_view_class = PlaceCopyView
+    history_view_class = PlaceHistoryView
     icon = "home"
     menu_order = 290
     add_to_admin_menu = True
@@ -26,6 +36,13 @@ class PlaceViewSet(SnippetViewSet):
 
 
 register_snippet(PlaceViewSet)
+
+
+@hooks.register("register_log_actions")
+def register_place_log_model(actions):
+    # Places' entries go to their own model, whose visibility follows the roles; the site history reads it too.
+    actions.register_model(Place, PlaceLogEntry)
+
 
 # The onboarding registers its own admin views (registration requests, colleagues).
 from . import onboarding_hooks  # noqa: E402, F401
