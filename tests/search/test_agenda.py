@@ -2,10 +2,20 @@ import datetime as dt
 
 import pytest
 
+from django.utils import timezone
+
 from opportunities.models import OpportunitySchedule
 from tests.factories import OpportunityPageFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def today(monkeypatch):
+    """The agenda shows the months from a year before the current one to three years after; these tests live in 2027."""
+    day = dt.date(2027, 1, 15)
+    monkeypatch.setattr(timezone, "localdate", lambda *args, **kwargs: day)
+    return day
 
 
 def test_the_agenda_lists_each_occurrence_under_its_day(client, home_page):
@@ -39,3 +49,29 @@ def test_a_malformed_month_is_explained_with_a_400(client, home_page):
     response = client.get("/cerca/agenda/", {"month": "marzo"})
     assert response.status_code == 400
     assert "AAAA-MM" in response.content.decode()
+
+
+@pytest.mark.parametrize("month", ["9999-12", "0001-01", "1900-01", "2025-12", "2030-02"])
+def test_a_month_outside_the_window_is_explained_with_a_400(client, home_page, month):
+    OpportunityPageFactory(title="Sportello sempre aperto", schedules=[OpportunitySchedule(weekdays=["MO", "TU"])])
+
+    response = client.get("/cerca/agenda/", {"month": month})
+
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert "Il calendario mostra i mesi da gennaio 2026 a gennaio 2030" in text
+    assert 'href="/cerca/agenda/"' in text  # back to the current month
+    assert "Sportello sempre aperto" not in text
+
+
+@pytest.mark.parametrize(
+    ("month", "previous", "following"),
+    [("2026-01", False, True), ("2027-01", True, True), ("2030-01", True, False)],
+)
+def test_the_window_s_edges_are_shown_without_a_link_beyond_them(client, home_page, month, previous, following):
+    response = client.get("/cerca/agenda/", {"month": month})
+
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert ("Mese precedente" in text) is previous
+    assert ("Mese successivo" in text) is following
