@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from opportunities.models import OpportunityPage
 from search.engines import get_engine
 from search.openapi import openapi_document
-from search.query import InvalidSearchParameter, SearchQuery
+from search.query import InvalidSearchParameter, SearchQuery, normalize_text
 
 SAFE_METHODS = ("GET", "HEAD")
 LIST_RELATIONS = ("categories", "audiences")
@@ -42,7 +42,7 @@ AUTOCOMPLETE_MAX_LENGTH = 100
 @api_view
 def autocomplete(request):
     """Suggestions while typing in the search box: categories, opportunities and organizations, each with its link."""
-    text = " ".join(request.GET.get("q", "").split())
+    text = normalize_text(request.GET.get("q", ""))
     if len(text) > AUTOCOMPLETE_MAX_LENGTH:
         message = gettext("Il testo può contenere al massimo 100 caratteri.")
         return JsonResponse({"error": {"parameter": "q", "message": message}}, status=400)
@@ -78,7 +78,7 @@ def opportunity_list(request):
 
 @api_view
 def opportunity_detail(request, pk):
-    page = OpportunityPage.objects.cards().filter(pk=pk).first() if pk.isdigit() else None
+    page = OpportunityPage.objects.cards().filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
     if page is None:
         return JsonResponse({"error": gettext("Opportunità non trovata.")}, status=404)
     prefetch_related_objects([page], *DETAIL_RELATIONS)

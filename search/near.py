@@ -28,7 +28,7 @@ def resolve_near(reference):
             )
             if centre["lat"] is not None:
                 return float(centre["lat"]), float(centre["lng"]), district.name
-    elif kind == PLACE and key.isdigit():
+    elif kind == PLACE and key.isascii() and key.isdigit():  # "²".isdigit() too, which int() refuses
         place = Place.objects.filter(pk=int(key), latitude__isnull=False, longitude__isnull=False).first()
         if place:
             return float(place.latitude), float(place.longitude), place.name

@@ -6,6 +6,7 @@ Every engine (the database one today, Elasticsearch later) receives the same
 
 import dataclasses
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
@@ -17,6 +18,10 @@ from search.near import UnknownReference, resolve_near
 MAX_TEXT_LENGTH = 200
 MAX_AGE = 120
 MAX_PAGE_SIZE = 100
+# Far past any catalogue's end (a million results at 100 a page); beyond it the database's offset overflows.
+MAX_PAGE = 10_000
+# Prices are stored with 8 digits, 2 of them decimals; a bigger or finer number overflows PostgreSQL's numeric.
+MAX_PRICE = Decimal(1_000_000)
 DEFAULT_PAGE_SIZE = 20
 DEFAULT_RADIUS_KM = 5.0
 MAX_RADIUS_KM = 200.0
@@ -26,6 +31,10 @@ TIMES_OF_DAY = ("morning", "afternoon", "evening")
 WHEN_SHORTCUTS = ("today", "weekend", "next7")
 TRUE_VALUES = ("1", "true", "on", "si", "sì", "yes")
 FALSE_VALUES = ("", "0", "false", "off", "no")
+# C0 and C1 control characters and DEL. Nobody means them in a search, and PostgreSQL refuses NUL in any text
+# ("unterminated string"), so every parameter loses them before it is read: each becomes a space, which keeps
+# the words on either side apart and is then trimmed like any other.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 class InvalidSearchParameter(ValueError):
@@ -68,12 +77,23 @@ class SearchQuery:
         # Direct construction (from views or tests) gets the same guarantees as from_params.
         if len(self.text) > MAX_TEXT_LENGTH:
             raise InvalidSearchParameter("q", _("La ricerca può contenere al massimo 200 caratteri."))
+        if CONTROL_CHARACTERS.search(self.text):
+            raise InvalidSearchParameter("q", _("La ricerca contiene caratteri non ammessi."))
+        for name, values in (
+            ("category", self.categories),
+            ("audience", self.audiences),
+            ("district", self.districts),
+            ("accessibility", self.accessibility),
+            ("language", self.languages),
+        ):
+            if any(CONTROL_CHARACTERS.search(value) for value in values):
+                raise InvalidSearchParameter(name, _("Valore non valido."))
         if self.age is not None and not 0 <= self.age <= MAX_AGE:
             raise InvalidSearchParameter("age", _("L'età deve essere un numero tra 0 e 120."))
         if self.sort not in SORTS:
             raise InvalidSearchParameter("sort", _("Ordinamento non valido."))
-        if self.page < 1:
-            raise InvalidSearchParameter("page", _("La pagina deve essere un numero da 1 in su."))
+        if not 1 <= self.page <= MAX_PAGE:
+            raise InvalidSearchParameter("page", _("La pagina deve essere un numero tra 1 e 10000."))
         if not 1 <= self.page_size <= MAX_PAGE_SIZE:
             raise InvalidSearchParameter("page_size", _("I risultati per pagina devono essere tra 1 e 100."))
         if self.date_from and self.date_to and self.date_to < self.date_from:
@@ -116,7 +136,7 @@ class SearchQuery:
             near_label=near_label,
             radius_km=radius,
             sort=_sort(params),
-            page=params.integer("page", 1, None, _("La pagina deve essere un numero da 1 in su.")) or 1,
+            page=params.integer("page", 1, MAX_PAGE, _("La pagina deve essere un numero tra 1 e 10000.")) or 1,
             page_size=_page_size(params),
         )
 
@@ -172,17 +192,19 @@ class _Params:
 
     def raw(self, name):
         if hasattr(self.source, "getlist"):
-            return self.source.getlist(name)
-        value = self.source.get(name)
-        return [] if value is None else list(value) if isinstance(value, list | tuple) else [value]
+            values = self.source.getlist(name)
+        else:
+            value = self.source.get(name)
+            values = [] if value is None else list(value) if isinstance(value, list | tuple) else [value]
+        return [without_control_characters(str(value)) for value in values]
 
     def all(self, name):
         # Repeated parameters may also arrive comma-separated ("kind=evento,attivita").
-        return [part.strip() for value in self.raw(name) for part in str(value).split(",") if part.strip()]
+        return [part.strip() for value in self.raw(name) for part in value.split(",") if part.strip()]
 
     def one(self, name):
         values = self.raw(name)
-        return str(values[-1]).strip() if values else ""
+        return values[-1].strip() if values else ""
 
     def slugs(self, name):
         # Unknown slugs are not errors: they simply match nothing.
@@ -229,21 +251,37 @@ class _Params:
         return self.converted(name, dt.date.fromisoformat, _("Data non valida: usa il formato AAAA-MM-GG."))
 
 
+def without_control_characters(value):
+    return CONTROL_CHARACTERS.sub(" ", value)
+
+
+def normalize_text(raw):
+    """Free text as searched: control characters dropped, whitespace collapsed (also for the autocomplete)."""
+    return " ".join(without_control_characters(raw).split())
+
+
 def _text(params):
-    text = " ".join(params.one("q").split())
+    text = normalize_text(params.one("q"))
     if len(text) > MAX_TEXT_LENGTH:
         raise InvalidSearchParameter("q", _("La ricerca può contenere al massimo 200 caratteri."))
     return text
 
 
 def _max_price(params):
-    message = _("Il prezzo massimo deve essere un numero da 0 in su.")
-    return params.converted("max_price", lambda raw: finite_decimal(raw.replace(",", ".")), message, minimum=0)
+    message = _("Il prezzo massimo deve essere un numero tra 0 e 1.000.000, con al massimo due decimali.")
+    return params.converted("max_price", _price, message, minimum=0, maximum=MAX_PRICE)
 
 
-def finite_decimal(raw):
+def _price(raw):
+    return finite_decimal(raw.replace(",", "."), decimal_places=2)
+
+
+def finite_decimal(raw, decimal_places=None):
     value = Decimal(raw)
     if not value.is_finite():
+        raise ValueError(raw)
+    # normalize(): "12.500" has two decimal places that matter, "1e-999999" far more.
+    if decimal_places is not None and value.normalize().as_tuple().exponent < -decimal_places:
         raise ValueError(raw)
     return value
 

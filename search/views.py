@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db.models import prefetch_related_objects
-from django.http import HttpResponse, JsonResponse, QueryDict
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,7 +17,7 @@ from opportunities.ical import opportunities_calendar
 from search.chips import TIME_OF_DAY_CHOICES, WHEN_CHOICES, active_filter_chips, relaxed_searches
 from search.engines import get_engine
 from search.map import MAX_MAP_MARKERS, markers
-from search.models import ShortLink
+from search.models import SHORT_LINK_ALPHABET, ShortLink
 from search.near import near_choices
 from search.query import MAX_PAGE_SIZE, InvalidSearchParameter, SearchQuery
 from search.services import search_log_record, short_link_for
@@ -128,13 +128,22 @@ def short_link_create(request):
 
 
 def short_link_follow(request, code):
-    link = get_object_or_404(ShortLink, code=code.lower())
+    code = short_link_code(code)
+    if not code:
+        raise Http404
+    link = get_object_or_404(ShortLink, code=code)
     return redirect(f"{reverse('search:search')}?{link.query_string}")
+
+
+def short_link_code(raw):
+    """The code, lower-cased, if it could be one (12 characters at most, of the codes' alphabet); else ""."""
+    code = raw.lower()
+    return code if len(code) <= 12 and set(code) <= set(SHORT_LINK_ALPHABET) else ""
 
 
 def short_link_shown(request, query):
     """The absolute short link named in the URL, if it stands for this very search."""
-    code = request.GET.get("link", "")[:12].lower()
+    code = short_link_code(request.GET.get("link", ""))
     link = ShortLink.objects.filter(code=code).first() if code else None
     if link is None or link.query_string != urlencode(query.with_changes(page=1).to_params(), doseq=True):
         return None
