@@ -18,6 +18,9 @@ RUNTS_NUMBER = re.compile(r"^\d{1,8}$")
 PHONE = re.compile(r"^\+?[\d\s./()-]{6,40}$")
 MAX_CATEGORIES = 5
 MAX_REASON_LENGTH = 2000
+# Control characters other than tab and line breaks: no name, address or message contains them, and they would
+# end up in pages and emails. NUL is left to Django's own validator (every CharField refuses it).
+CONTROL_CHARACTERS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 CONTROL_CLASSES = {
     forms.CheckboxInput: "form-check-input",
@@ -47,6 +50,21 @@ def required(message):
     return {"required": message}
 
 
+def control_characters_refuse(value):
+    if CONTROL_CHARACTERS.search(value):
+        raise ValidationError(_("Il testo contiene caratteri non ammessi: riscrivilo."), code="control_characters")
+
+
+class ControlCharactersMixin:
+    """Every text field refuses control characters, so a forged request is a form error (400), not stored."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators = [*field.validators, control_characters_refuse]
+
+
 class BootstrapItaliaFormMixin:
     """Gives every widget the design system's class; errors and help texts are tied to fields by Django's ARIA."""
 
@@ -57,7 +75,7 @@ class BootstrapItaliaFormMixin:
             field.widget.attrs.setdefault("class", css_class)
 
 
-class RegistrationForm(BootstrapItaliaFormMixin, forms.ModelForm):
+class RegistrationForm(ControlCharactersMixin, BootstrapItaliaFormMixin, forms.ModelForm):
     website = forms.URLField(
         label=_("Sito web"),
         required=False,
@@ -176,7 +194,7 @@ class RegistrationForm(BootstrapItaliaFormMixin, forms.ModelForm):
         return bool(self.cleaned_data.get("homepage"))
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(ControlCharactersMixin, forms.Form):
     title = forms.CharField(
         label=_("Nome della pagina dell'organizzazione"),
         max_length=150,
@@ -184,7 +202,7 @@ class ApprovalForm(forms.Form):
     )
 
 
-class RejectionForm(forms.Form):
+class RejectionForm(ControlCharactersMixin, forms.Form):
     reason = forms.CharField(
         label=_("Motivo del rifiuto"),
         max_length=MAX_REASON_LENGTH,
@@ -194,7 +212,7 @@ class RejectionForm(forms.Form):
     )
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(ControlCharactersMixin, forms.Form):
     email = forms.EmailField(
         label=_("Email"),
         max_length=get_user_model()._meta.get_field("email").max_length,
