@@ -1,11 +1,14 @@
 """Admin side of the onboarding: municipal editors decide registration requests; associations invite colleagues."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
@@ -58,6 +61,18 @@ class RegistrationReviewView(InspectView):
 
     template_name = "organizations/registration/admin_review.html"
     page_title = gettext_lazy("Richiesta di registrazione")
+    # What the request does not have yet (a decision, a page) or the applicant left blank.
+    empty_value_display = "—"
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        if value is None or value in ("", "-"):  # Wagtail writes "-" for an empty many-to-many
+            return self.empty_value_display
+        if isinstance(value, dt.datetime):
+            # The template localizes the value but, being a filter's output, does not convert it to local time
+            # as {{ value }} would: without this the page showed UTC while the list showed Rome's time.
+            return timezone.localtime(value)
+        return value
 
     def post(self, request, *args, **kwargs):
         if not self.user_has_permission("decide"):

@@ -1,8 +1,17 @@
+from django.utils.translation import gettext_lazy as _
+
 from wagtail import hooks
+from wagtail.admin.ui.tables import BooleanColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import CopyView, HistoryView, SnippetViewSet
 
 from organizations.models import Place, PlaceLogEntry
+
+
+class YesNoColumn(BooleanColumn):
+    """Wagtail's tick or cross, read out as «Sì» or «No» rather than Python's True and False."""
+
+    cell_template_name = "organizations/admin/yes_no_cell.html"
 
 
 class PlaceCopyView(CopyView):
@@ -30,9 +39,13 @@ class PlaceViewSet(SnippetViewSet):
     icon = "home"
     menu_order = 290
     add_to_admin_menu = True
-    list_display = ["name", "address", "district", "is_help_desk"]
+    list_display = ["name", "address", "district", YesNoColumn("is_help_desk", label=_("Sportello"))]
     list_filter = ["is_help_desk", "district"]
-    search_fields = ["name", "address"]
+    # Searched with the ORM (icontains on these columns), not the search index: the database backend's
+    # autocomplete cannot restrict itself to fields (it failed with "no such column: name"), and places
+    # written in bulk (seed_demo) are not in the index until it is rebuilt.
+    search_fields = ["name", "address", "city"]
+    search_backend_name = None
 
 
 register_snippet(PlaceViewSet)
