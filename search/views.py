@@ -88,6 +88,8 @@ def render_search(request, params, heading=None):
     relaxed = []
     if not result.total:
         relaxed = relaxed_searches(chips, engine=engine, today=timezone.localdate(), now=timezone.now())
+    # Past the last page: an empty page (200, as in the API) that says so and links to the first and the last.
+    past_the_end = bool(result.total) and query.page > result.num_pages
     context = {
         "heading": heading,
         "query": query,
@@ -107,7 +109,8 @@ def render_search(request, params, heading=None):
         "relaxed": relaxed,
         "browse_categories": Category.objects.filter(parent=None, locale__language_code=get_language()),
         # A lazy range: the shared pagination component needs a Django page, not the rows.
-        "page_obj": Paginator(range(result.total), query.page_size).get_page(query.page),
+        "page_obj": None if past_the_end else Paginator(range(result.total), query.page_size).get_page(query.page),
+        "past_the_end": past_the_end,
     }
     return TemplateResponse(request, "search/search.html", context)
 
