@@ -167,7 +167,7 @@ class ServiceImporter:
         terms = self.vocabulary.classify(service.terms, notes)
         organization = self._organization(service.organization, notes)
         places = [self._place(place, terms["districts"]) for place in service.places]
-        page = OpportunityPage.objects.filter(hsds_id=service.hsds_id).first()
+        page = _by_hsds_id(OpportunityPage, service.hsds_id)
         created = page is None
         if created:
             page = OpportunityPage(hsds_id=service.hsds_id, kind=Kind.ACTIVITY)
@@ -206,7 +206,7 @@ class ServiceImporter:
     def _organization(self, data, notes):
         if data.hsds_id in self._organizations:
             return self._organizations[data.hsds_id]
-        page = OrganizationPage.objects.filter(hsds_id=data.hsds_id).first()
+        page = _by_hsds_id(OrganizationPage, data.hsds_id)
         created = page is None
         if created:
             page = OrganizationPage(hsds_id=data.hsds_id)
@@ -239,7 +239,7 @@ class ServiceImporter:
     def _place(self, data, districts):
         if data.hsds_id in self._places:
             return self._places[data.hsds_id]
-        place = Place.objects.filter(hsds_id=data.hsds_id).first() or Place(hsds_id=data.hsds_id)
+        place = _by_hsds_id(Place, data.hsds_id) or Place(hsds_id=data.hsds_id)
         place.name, place.address = data.name, data.address
         place.postal_code, place.city = data.postal_code, data.city
         place.latitude, place.longitude = _coordinate(data.latitude), _coordinate(data.longitude)
@@ -279,6 +279,15 @@ class ServiceImporter:
         # page permissions are not asked again page by page.
         publish_changes(page, user=self.user, previous_title=previous_title if page.latest_revision_id else None)
         self._saved.append(page)
+
+
+def _by_hsds_id(model, hsds_id):
+    """The object with this HSDS id, or None.
+
+    Repeating the condition of the unique index on `hsds_id` (not blank) lets
+    SQLite use it: without it, every lookup reads the whole table.
+    """
+    return model.objects.filter(hsds_id=hsds_id).exclude(hsds_id="").first()
 
 
 def _refuse_pending_edits(page):
