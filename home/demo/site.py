@@ -1,5 +1,8 @@
 """The Comune's settings and the home page of the demo site."""
 
+from urllib.parse import urlsplit
+
+from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 
 from wagtail.models import Site
@@ -17,6 +20,27 @@ def default_site():
     if site is None:
         raise ImproperlyConfigured("There is no default site: run `manage.py migrate` first.")
     return site
+
+
+def site_address_configure(base_url=None):
+    """Give the default Site the host and port of `base_url` (default WAGTAILADMIN_BASE_URL); return its root URL.
+
+    Public links in emails (Wagtail's approval notification, the registration's page link) are the pages'
+    `full_url`, built from the Site, while admin links come from WAGTAILADMIN_BASE_URL: the demo keeps both on
+    the address it runs on (bin/run-demo exports WAGTAILADMIN_BASE_URL from its argument).
+    """
+    base_url = base_url or django_settings.WAGTAILADMIN_BASE_URL
+    parts = urlsplit(base_url)
+    if not parts.hostname:
+        raise ImproperlyConfigured(f"WAGTAILADMIN_BASE_URL has no host name: {base_url!r}")
+    port = parts.port or (443 if parts.scheme == "https" else 80)
+    site = default_site()
+    if (site.hostname, site.port) != (parts.hostname, port):
+        if Site.objects.filter(hostname=parts.hostname, port=port).exclude(pk=site.pk).exists():
+            raise ImproperlyConfigured(f"Another site already answers on {parts.hostname}:{port}.")
+        site.hostname, site.port = parts.hostname, port
+        site.save(update_fields=["hostname", "port"])
+    return site.root_url
 
 
 def organization_index(site):

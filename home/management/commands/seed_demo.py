@@ -1,10 +1,11 @@
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 from home.demo.seed import DEFAULT_OPPORTUNITIES, seed_demo
+from home.demo.site import site_address_configure
 from home.demo.users import expected_credentials
-
-SITE_URLS = ("http://127.0.0.1:8000/", "http://127.0.0.1:8000/admin/")
 
 
 class Command(BaseCommand):
@@ -31,14 +32,16 @@ class Command(BaseCommand):
             raise CommandError("--opportunities must be at least 1.")
         try:
             result = seed_demo(opportunities=options["opportunities"], reset=options["reset"], log=self.stdout.write)
+            # Also when the demo is already there: the address may differ from the last run's.
+            site_url = site_address_configure()
         except ImproperlyConfigured as error:
             raise CommandError(str(error)) from error
         if result.skipped:
             self.stdout.write("The demo is already seeded: nothing to do (use --reset to rebuild it).")
-            self._credentials(expected_credentials())
+            self._credentials(expected_credentials(), site_url)
             return
         self._summary(result)
-        self._credentials(result.credentials)
+        self._credentials(result.credentials, site_url)
 
     def _summary(self, result):
         self.stdout.write(
@@ -51,7 +54,7 @@ class Command(BaseCommand):
             self.stdout.write(f"  {phase:<26} {seconds:8.1f} s")
         self.stdout.write(f"  {'total':<26} {sum(result.timings.values()):8.1f} s")
 
-    def _credentials(self, credentials):
+    def _credentials(self, credentials, site_url):
         rows = [("username", "password", "role")] + [
             (item.username, item.password, f"{item.role} ({item.note})" if item.note else item.role)
             for item in credentials
@@ -61,4 +64,5 @@ class Command(BaseCommand):
         for username, password, role in rows:
             self.stdout.write(f"{username:<{widths[0]}}  {password:<{widths[1]}}  {role}")
         self.stdout.write("")
-        self.stdout.write(f"Site: {SITE_URLS[0]}   Admin: {SITE_URLS[1]}")
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("wagtailadmin_home")
+        self.stdout.write(f"Site: {site_url}/   Admin: {admin_url}")
