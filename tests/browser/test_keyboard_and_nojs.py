@@ -5,9 +5,28 @@ import pytest
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 
+from opportunities.schedules import format_day
+
 pytestmark = pytest.mark.browser
 
 MAIN_NAV_LINKS = "header nav a[href]"
+# The WCAG contrast ratio between an element's text colour and the first opaque background behind it.
+CONTRAST_WITH_BACKGROUND = """element => {
+  const rgb = (colour) => colour.match(/[\\d.]+/g).map(Number);
+  const luminance = ([r, g, b]) => {
+    const [R, G, B] = [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * R + 0.7152 * G + 0.0722 * B;
+  };
+  let node = element, background = "rgb(255, 255, 255)";
+  while (node) {
+    const colour = getComputedStyle(node).backgroundColor;
+    const parts = rgb(colour);
+    if (parts.length === 3 || parts[3] === 1) { background = colour; break; }
+    node = node.parentElement;
+  }
+  const [a, b] = [luminance(rgb(getComputedStyle(element).color)), luminance(rgb(background))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
 # Enough for the skip links, the header and the main navigation, with room to spare.
 MAX_TABS = 60
 
@@ -57,7 +76,12 @@ def expected_essentials(opportunity):
             "organization": [opportunity.get_parent().title],
             "ages": [opportunity.age_label],
             "cost": [opportunity.cost_label],
-            "next date": [date_format(next_day, "j F"), date_format(next_day, "d/m/Y"), date_format(next_day, "j/n/Y")],
+            "next date": [
+                format_day(next_day, "j E"),
+                date_format(next_day, "j F"),
+                date_format(next_day, "d/m/Y"),
+                date_format(next_day, "j/n/Y"),
+            ],
         }
 
 
@@ -93,3 +117,33 @@ def test_main_navigation_is_usable_without_javascript(open_browser, page_paths, 
     href = last.get_attribute("href")
     last.click(timeout=5_000)
     page.wait_for_url(f"**{href}")
+
+
+@pytest.mark.parametrize("name", ["home", "opportunity", "search"])
+def test_on_a_phone_without_javascript_the_menu_links_have_a_band_of_their_own(open_browser, page_paths, name):
+    """Bootstrap Italia puts the closed menu over the header: "visible" to the DOM, blue on blue to the eye."""
+    page = open_browser("phone", javascript=False).visit(page_paths[name])
+    header = page.locator(".it-header-center-wrapper").bounding_box()
+    main = page.locator("main").bounding_box()
+
+    for link in page.locator(MAIN_NAV_LINKS).all():
+        name = link.text_content().strip()
+        box = link.bounding_box()
+        assert box["y"] >= header["y"] + header["height"], f"{name!r} lies over the header: {box}, {header}"
+        assert box["y"] + box["height"] <= main["y"], f"{name!r} lies over the content: {box}, {main}"
+        on_top = link.evaluate(
+            "link => { const r = link.getBoundingClientRect();"
+            " return link.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)); }"
+        )
+        assert on_top, f"{name!r} is covered by something else"
+        # axe-core cannot run without JavaScript (it waits on timers), so the contrast is measured here.
+        ratio = link.evaluate(CONTRAST_WITH_BACKGROUND)
+        assert ratio >= 4.5, f"{name!r} has a contrast of {ratio:.2f} with what is behind it"
+
+
+def test_on_a_phone_without_javascript_the_menu_links_work(open_browser, page_paths):
+    page = open_browser("phone", javascript=False).visit(page_paths["opportunity"])
+    search = page.locator(MAIN_NAV_LINKS, has_text="Cerca")
+    search.click(timeout=5_000)
+    page.wait_for_url("**/cerca/")
+    assert page.locator("h1").inner_text().strip() == "Cerca tra le opportunità"
