@@ -10,7 +10,7 @@ import datetime as dt
 from django.utils import timezone
 from django.utils.dateformat import time_format
 from django.utils.formats import date_format
-from django.utils.translation import get_language, gettext
+from django.utils.translation import get_language, gettext, gettext_noop
 
 from opportunities.fields import WEEKDAY_CODES, WEEKDAYS
 
@@ -65,16 +65,13 @@ def describe_schedule(schedule):
     if schedule.weekdays:
         parts.append(_weekly_phrase(schedule.weekdays))
     if schedule.start_date and schedule.end_date and schedule.end_date != schedule.start_date:
-        parts.append(
-            gettext("dal %(start)s al %(end)s")
-            % {"start": format_day(schedule.start_date), "end": format_day(schedule.end_date)}
-        )
+        parts.append(f"{day_phrase(schedule.start_date, 'dal')} {day_phrase(schedule.end_date, 'al')}")
     elif schedule.start_date and not schedule.weekdays:
         parts.append(format_day(schedule.start_date, "l j E Y"))
     elif schedule.start_date:
-        parts.append(gettext("dal %(start)s") % {"start": format_day(schedule.start_date)})
+        parts.append(day_phrase(schedule.start_date, "dal"))
     elif schedule.end_date:
-        parts.append(gettext("fino al %(end)s") % {"end": format_day(schedule.end_date)})
+        parts.append(day_phrase(schedule.end_date, "fino al"))
     if schedule.opens_at and schedule.closes_at:
         parts.append(
             gettext("dalle %(opens)s alle %(closes)s")
@@ -106,10 +103,40 @@ def _weekly_phrase(codes):
 
 
 def format_day(day, fmt="j E Y"):
-    """A date in words, as Italian writes it ("sabato 12 dicembre 2026")."""
-    text = date_format(day, fmt)
+    """A date in words, as Italian writes it ("sabato 12 dicembre 2026", "1° marzo 2027")."""
+    if not _italian():
+        return date_format(day, fmt)
+    if day.day == 1:
+        fmt = fmt.replace("j", "j°")  # the first of the month is read "primo": "1° marzo"
     # Django's Italian locale capitalises month and day names; Italian writes them lowercase.
-    return text.lower() if (get_language() or "").startswith("it") else text
+    return date_format(day, fmt).lower()
+
+
+# The article (alone or joined to a preposition) before a day of the month: Italian elides it before the
+# numbers read with a vowel, 8 ("otto") and 11 ("undici"): "l'8 marzo", "dall'11 febbraio", "entro l'8";
+# every other day, the first ("il 1° marzo", "primo") included, takes "il": "il 3", "dal 1°", "al 12".
+DAY_PHRASES = {
+    "il": (gettext_noop("il %(day)s"), gettext_noop("l'%(day)s")),
+    "dal": (gettext_noop("dal %(day)s"), gettext_noop("dall'%(day)s")),
+    "al": (gettext_noop("al %(day)s"), gettext_noop("all'%(day)s")),
+    "fino al": (gettext_noop("fino al %(day)s"), gettext_noop("fino all'%(day)s")),
+    "entro il": (gettext_noop("entro il %(day)s"), gettext_noop("entro l'%(day)s")),
+}
+ELIDED_DAYS = (8, 11)
+
+
+def day_phrase(day, phrase, fmt="j E Y"):
+    """A date after "il", "dal", "al", "fino al" or "entro il", with the article Italian wants.
+
+    day_phrase(date(2027, 2, 11), "entro il") == "entro l'11 febbraio 2027"; other languages translate
+    both forms of each phrase to their own.
+    """
+    plain, elided = DAY_PHRASES[phrase]
+    return gettext(elided if day.day in ELIDED_DAYS else plain) % {"day": format_day(day, fmt)}
+
+
+def _italian():
+    return (get_language() or "").startswith("it")
 
 
 def format_occurrence(moment, with_year=False):

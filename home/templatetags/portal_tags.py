@@ -5,6 +5,7 @@ from django.conf import settings
 
 from wagtail.models import Site
 
+from opportunities.schedules import day_phrase as schedules_day_phrase
 from opportunities.schedules import format_day, format_occurrence
 from search.map import page_markers
 
@@ -50,6 +51,12 @@ def occurrence(moment, with_year=False):
 def day(value):
     """A date in words, as Italian writes it ("2 maggio 2027")."""
     return format_day(value) if value else ""
+
+
+@register.filter
+def day_phrase(value, phrase):
+    """A date after "il", "dal", "al", "fino al" or "entro il", elided as Italian wants ("entro l'11 febbraio 2027")."""
+    return schedules_day_phrase(value, phrase) if value else ""
 
 
 @register.filter

@@ -1,6 +1,7 @@
 """What a citizen sees on an opportunity's page."""
 
 import datetime as dt
+import html
 from decimal import Decimal
 
 import pytest
@@ -81,6 +82,15 @@ def test_the_next_date_is_shown(client, home_page):
 def test_a_full_opportunity_says_so(client, home_page):
     page = OpportunityPageFactory(status=Status.FULL)
     assert "Al completo" in client.get(page.url).content.decode()
+
+
+def test_dates_on_the_page_take_the_article_italian_wants(client, home_page):
+    page = OpportunityPageFactory(
+        registration_required=True, registration_deadline=dt.date(2027, 2, 11), last_verified=dt.date(2026, 11, 8)
+    )
+    text = html.unescape(client.get(page.url).content.decode())
+    assert "Serve l'iscrizione entro l'11 febbraio 2027." in text
+    assert "Informazioni verificate l'8 novembre 2026." in text
 
 
 def test_the_organizations_other_live_opportunities_are_listed(client, swimming):

@@ -9,7 +9,14 @@ from django.utils import timezone, translation
 
 from opportunities.fields import WeekdaysField
 from opportunities.models import OpportunitySchedule
-from opportunities.schedules import describe_schedule, format_occurrence, next_occurrence, occurrence_dates
+from opportunities.schedules import (
+    day_phrase,
+    describe_schedule,
+    format_day,
+    format_occurrence,
+    next_occurrence,
+    occurrence_dates,
+)
 
 ROME = timezone.get_fixed_timezone(60)  # 22 November 2026 is in winter time (UTC+1)
 MONDAY = dt.date(2026, 11, 23)
@@ -85,6 +92,50 @@ def test_past_schedules_have_no_next_occurrence():
 def test_schedules_read_as_plain_italian(schedule, text):
     with translation.override("it"):
         assert describe_schedule(schedule) == text
+
+
+@pytest.mark.parametrize(
+    ("schedule", "text"),
+    [
+        (
+            OpportunitySchedule(start_date=dt.date(2026, 11, 8), end_date=dt.date(2027, 2, 11)),
+            "Dall'8 novembre 2026 all'11 febbraio 2027",
+        ),
+        (
+            OpportunitySchedule(start_date=dt.date(2027, 3, 1), end_date=dt.date(2027, 3, 8)),
+            "Dal 1° marzo 2027 all'8 marzo 2027",
+        ),
+        (OpportunitySchedule(weekdays=["SA"], start_date=dt.date(2027, 1, 11)), "Ogni sabato, dall'11 gennaio 2027"),
+        (OpportunitySchedule(weekdays=["SA"], end_date=dt.date(2027, 5, 8)), "Ogni sabato, fino all'8 maggio 2027"),
+        (OpportunitySchedule(weekdays=["SA"], end_date=dt.date(2027, 5, 1)), "Ogni sabato, fino al 1° maggio 2027"),
+        (OpportunitySchedule(start_date=dt.date(2027, 5, 1)), "Sabato 1° maggio 2027"),
+    ],
+)
+def test_dates_take_the_article_italian_wants(schedule, text):
+    with translation.override("it"):
+        assert describe_schedule(schedule) == text
+
+
+@pytest.mark.parametrize(
+    ("day", "phrase", "text"),
+    [
+        (dt.date(2027, 2, 11), "entro il", "entro l'11 febbraio 2027"),
+        (dt.date(2027, 2, 8), "il", "l'8 febbraio 2027"),
+        (dt.date(2027, 2, 1), "il", "il 1° febbraio 2027"),
+        (dt.date(2027, 2, 18), "entro il", "entro il 18 febbraio 2027"),
+        (dt.date(2027, 2, 28), "dal", "dal 28 febbraio 2027"),
+    ],
+)
+def test_a_day_after_an_article_is_elided_before_8_and_11_and_the_first_is_an_ordinal(day, phrase, text):
+    with translation.override("it"):
+        assert day_phrase(day, phrase) == text
+
+
+def test_the_first_of_the_month_reads_primo_only_in_italian():
+    with translation.override("it"):
+        assert format_day(dt.date(2027, 3, 1), "l j E") == "lunedì 1° marzo"
+    with translation.override("en"):
+        assert format_day(dt.date(2027, 3, 1)) == "1 March 2027"
 
 
 def test_weekdays_are_kept_in_calendar_order_and_stored_as_an_rrule_byday():

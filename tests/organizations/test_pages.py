@@ -1,4 +1,5 @@
 import datetime as dt
+import html
 from decimal import Decimal
 
 import pytest
@@ -42,6 +43,13 @@ def test_qualification_by_the_comune_is_shown_with_its_date(client, home_page):
     assert "Qualificata dal Comune" in client.get(qualified.url).content.decode()
     assert "dal 2 marzo 2026" in client.get(qualified.url).content.decode()
     assert "Qualificata dal Comune" not in client.get(OrganizationPageFactory().url).content.decode()
+
+
+def test_the_qualification_date_takes_the_article_italian_wants(client, home_page):
+    eighth = OrganizationPageFactory(qualified_on=dt.date(2026, 3, 8))
+    first = OrganizationPageFactory(qualified_on=dt.date(2026, 3, 1))
+    assert "dall'8 marzo 2026" in html.unescape(client.get(eighth.url).content.decode())
+    assert "dal 1° marzo 2026" in html.unescape(client.get(first.url).content.decode())
 
 
 def test_the_directory_lists_organizations_with_their_live_opportunity_counts(client, home_page):
