@@ -1,13 +1,14 @@
-"""The association editor's dashboard: its pages, drafts, pages under review and what expires soon."""
+"""The association editor's dashboard: changes the Comune asked for, its pages, drafts, pages under review and
+what expires soon."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef
+from django.db.models import CharField, Exists, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.models import Page, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from opportunities.freshness import expiring_opportunities
 
@@ -15,15 +16,29 @@ LIST_LENGTH = 10
 
 
 def organization_pages(organization):
-    """The organization's page and its opportunities, most recently edited first, each marked `in_review`."""
-    in_review = WorkflowState.objects.filter(
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=Cast(OuterRef("pk"), output_field=CharField()),
-        status=WorkflowState.STATUS_IN_PROGRESS,
-    )
+    """The organization's page and its opportunities, most recently edited first.
+
+    Each is marked `in_review` (submitted, waiting for the Comune) or `changes_requested` (sent back: Wagtail
+    keeps the workflow in "needs changes" until the page is submitted again), with the reviewer's
+    `review_comment` and `reviewed_at` from the rejected task.
+    """
+    page_type = ContentType.objects.get_for_model(Page)
+    page_id = Cast(OuterRef("pk"), output_field=CharField())
+    workflow_states = WorkflowState.objects.filter(base_content_type=page_type, object_id=page_id)
+    rejected = TaskState.objects.filter(
+        workflow_state__base_content_type=page_type,
+        workflow_state__object_id=page_id,
+        workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
+        status=TaskState.STATUS_REJECTED,
+    ).order_by("-finished_at", "-pk")
     return (
         Page.objects.descendant_of(organization, inclusive=True)
-        .annotate(in_review=Exists(in_review))
+        .annotate(
+            in_review=Exists(workflow_states.filter(status=WorkflowState.STATUS_IN_PROGRESS)),
+            changes_requested=Exists(workflow_states.filter(status=WorkflowState.STATUS_NEEDS_CHANGES)),
+            review_comment=Subquery(rejected.values("comment")[:1]),
+            reviewed_at=Subquery(rejected.values("finished_at")[:1]),
+        )
         .order_by("-latest_revision_created_at", "title")
     )
 
@@ -49,8 +64,11 @@ class OrganizationPanel(Component):
             "organization": self.organization,
             "pages": pages[:LIST_LENGTH],
             "page_count": len(pages),
+            "changes_requested": [page for page in pages if page.changes_requested],
             "drafts": [
-                page for page in pages if (not page.live or page.has_unpublished_changes) and not page.in_review
+                page
+                for page in pages
+                if (not page.live or page.has_unpublished_changes) and not (page.in_review or page.changes_requested)
             ],
             "in_review": [page for page in pages if page.in_review],
             "expiring": list(expiring[:LIST_LENGTH]),
