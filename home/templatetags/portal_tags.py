@@ -60,6 +60,13 @@ def day_phrase(value, phrase):
 
 
 @register.filter
+def quoted(label):
+    """«label» in guillemets, unless it already carries them (the chip of the words typed is «words»)."""
+    text = str(label)
+    return text if text.startswith("«") and text.endswith("»") else f"«{text}»"
+
+
+@register.filter
 def urlencode_params(params):
     """A dict of lists (SearchQuery.to_params()) as a query string."""
     return urlencode(params, doseq=True)
