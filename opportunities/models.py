@@ -6,7 +6,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.http import HttpResponse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from opportunities.fields import WeekdaysField
 from opportunities.ical import opportunities_calendar
-from opportunities.schedules import describe_schedule, next_occurrence
+from opportunities.schedules import HORIZON, describe_schedule, first_occurrence, last_day, next_occurrence
 from taxonomy.models import validate_age_range
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -58,7 +58,7 @@ class OpportunityQuerySet(PageQuerySet):
             self.live()
             .public()
             .select_related("organization", "image")
-            .prefetch_related("accessibility_features", "places__district")
+            .prefetch_related("accessibility_features", "places__district", "schedules")
             .order_by(models.F("next_occurrence").asc(nulls_last=True), "title")
         )
 
@@ -277,6 +277,27 @@ class OpportunityPage(RoutablePageMixin, Page):
             return gettext("A pagamento")
         amount = f"€ {formats.number_format(self.price, 2)}"
         return f"{amount} {self.get_price_period_display()}".strip()
+
+    @property
+    def is_on_hold(self):
+        """Suspended or concluded: it has no date to offer, whatever its schedules say."""
+        return self.status in (Status.SUSPENDED, Status.CONCLUDED)
+
+    @property
+    def is_call(self):
+        return self.kind == Kind.CALL
+
+    @property
+    def deadline(self):
+        """When a call (bando) closes: the registration deadline, else the last day of its schedules."""
+        return self.registration_deadline or last_day(self.schedules.all())
+
+    def first_occurrence_between(self, date_from=None, date_to=None, *, weekdays=(), now=None):
+        """The first occurrence in a search's date window (either end open), from the prefetched schedules."""
+        now = now or timezone.now()
+        start = date_from or timezone.localtime(now).date()
+        end = date_to or start + HORIZON
+        return first_occurrence(self.schedules.all(), start, end, weekdays=weekdays, now=now)
 
     @property
     def primary_place(self):

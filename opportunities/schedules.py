@@ -59,6 +59,36 @@ def next_occurrence(schedules, now=None):
     return min(starts, default=None)
 
 
+def first_occurrence(schedules, start, end, *, weekdays=(), now=None):
+    """The start of the earliest occurrence on a day in [start, end] that has not ended by `now`, or None.
+
+    `weekdays` (iCalendar codes, "SA") narrows the days, as the search's weekday filter does. Pass schedules
+    already fetched (a prefetched `opportunity.schedules.all()`): this reads no database.
+    """
+    now = now or timezone.now()
+    wanted = {WEEKDAY_CODES.index(code) for code in weekdays}
+    starts = []
+    for schedule in schedules:
+        for day in occurrence_dates(schedule, start, end):
+            if wanted and day.weekday() not in wanted:
+                continue
+            starts_at, ends_at = occurrence_bounds(schedule, day)
+            if ends_at >= now:
+                starts.append(starts_at)
+                break
+    return min(starts, default=None)
+
+
+def last_day(schedules):
+    """The last day the schedules reach, or None when one of them repeats without an end (or there are none)."""
+    days = []
+    for schedule in schedules:
+        if schedule.weekdays and schedule.end_date is None:
+            return None
+        days.append(schedule.end_date or schedule.start_date)
+    return max(filter(None, days), default=None)
+
+
 def describe_schedule(schedule):
     """A schedule in plain Italian: "Ogni martedì e giovedì, dalle 17:00 alle 18:30"."""
     parts = []

@@ -1,7 +1,9 @@
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.utils.translation import gettext
 
 from wagtail.models import Site
 
@@ -40,6 +42,35 @@ def breadcrumbs(context):
 def elided_page_range(page_obj):
     """Page numbers with gaps ("1 2 … 40 41 42 … 99 100"), for catalogues of any size."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
+
+
+class CardDate(NamedTuple):
+    label: str
+    moment: object  # a datetime, or a date for a call's deadline
+    text: str
+
+
+@register.simple_tag
+def card_date(opportunity, window=None):
+    """What a result card says about when, or None: nothing for a suspended or concluded opportunity;
+    a call's deadline ("Scadenza"); within a search's date window (a SearchQuery, optional) the first
+    occurrence in it; else the next date. Reads only the prefetched schedules (see OpportunityPage.cards)."""
+    if opportunity.is_on_hold:
+        return None
+    if opportunity.is_call:
+        deadline = opportunity.deadline
+        return CardDate(gettext("Scadenza"), deadline, format_day(deadline)) if deadline else None
+    if window and (window.date_from or window.date_to or window.weekdays):
+        moment = opportunity.first_occurrence_between(window.date_from, window.date_to, weekdays=window.weekdays)
+        if moment is not None:
+            in_window = window.date_from or window.date_to
+            return CardDate(
+                gettext("Nel periodo scelto") if in_window else gettext("Prossima data"),
+                moment,
+                format_occurrence(moment),
+            )
+    moment = opportunity.next_occurrence
+    return CardDate(gettext("Prossima data"), moment, format_occurrence(moment)) if moment else None
 
 
 @register.filter

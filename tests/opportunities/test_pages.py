@@ -81,7 +81,7 @@ def test_the_next_date_is_shown(client, home_page):
 
 def test_a_full_opportunity_says_so(client, home_page):
     page = OpportunityPageFactory(status=Status.FULL)
-    assert "Al completo" in client.get(page.url).content.decode()
+    assert "Stato: al completo" in client.get(page.url).content.decode()
 
 
 def test_dates_on_the_page_take_the_article_italian_wants(client, home_page):
@@ -91,6 +91,44 @@ def test_dates_on_the_page_take_the_article_italian_wants(client, home_page):
     text = html.unescape(client.get(page.url).content.decode())
     assert "Serve l'iscrizione entro l'11 febbraio 2027." in text
     assert "Informazioni verificate l'8 novembre 2026." in text
+
+
+def test_a_suspended_opportunity_explains_itself_and_offers_no_date_nor_calendar(client, home_page):
+    page = OpportunityPageFactory(
+        title="Libri a domicilio", kind=Kind.SERVICE, status=Status.SUSPENDED, registration_url="https://x.example/"
+    )
+    text = html.unescape(client.get(page.url).content.decode())
+    callout = text[text.index('class="callout danger') : text.index('class="lead"')]
+    assert "Stato: sospesa" in callout and "Per ora non si svolge" in callout and 'href="#contatti"' in callout
+    assert text.index("Stato: sospesa") < text.index("In sintesi")
+    assert "Prossima data" not in text
+    assert "Aggiungi al mio calendario" not in text and f'href="{page.url}calendario/"' not in text
+    assert "Sospesa: nessuna data in programma." in text
+    assert 'href="https://x.example/"' not in text  # no "Iscriviti" while it does not take place
+    assert 'id="contatti"' in text
+
+
+def test_a_concluded_opportunity_says_it_is_over(client, home_page):
+    page = OpportunityPageFactory(status=Status.CONCLUDED)
+    text = html.unescape(client.get(page.url).content.decode())
+    assert "Stato: conclusa" in text and "Si è già svolta" in text
+    assert "Prossima data" not in text and "Aggiungi al mio calendario" not in text
+
+
+def test_a_full_opportunity_keeps_its_dates_and_calendar(client, home_page):
+    page = OpportunityPageFactory(status=Status.FULL)
+    text = html.unescape(client.get(page.url).content.decode())
+    assert 'class="callout warning' in text and "I posti sono esauriti." in text
+    assert "Prossima data" in text and "Aggiungi al mio calendario" in text
+
+
+def test_a_call_shows_its_deadline_instead_of_a_next_date(client, home_page):
+    page = OpportunityPageFactory(
+        kind=Kind.CALL, schedules=[OpportunitySchedule(start_date=dt.date(2026, 11, 8), end_date=dt.date(2099, 2, 11))]
+    )
+    text = html.unescape(client.get(page.url).content.decode())
+    assert 'Scadenza: <strong><time datetime="2099-02-11">11 febbraio 2099</time></strong>' in text
+    assert "Prossima data" not in text
 
 
 def test_the_organizations_other_live_opportunities_are_listed(client, swimming):

@@ -1,10 +1,18 @@
 """How the search page presents its results and filters to a citizen (and to a help desk)."""
 
+import datetime as dt
 import html
 
 import pytest
 
+from django.utils import timezone
+
+from opportunities.fields import WEEKDAY_CODES
+from opportunities.models import Kind, OpportunitySchedule, Status
+from opportunities.schedules import format_day
+from search.query import resolve_when
 from tests.factories import OpportunityPageFactory
+from tests.queries import queries_to_render
 
 pytestmark = pytest.mark.django_db
 
@@ -24,3 +32,88 @@ def test_dropping_the_words_typed_names_them_in_one_pair_of_guillemets(client, h
     text = page_text(client, {"q": "xyzzyqwert"})
     assert "Senza «xyzzyqwert»: 2 risultati" in text
     assert "««" not in text and "»»" not in text
+
+
+# --- Cards: status and dates ----------------------------------------------------------------------
+
+
+def card_of(text, title):
+    """The HTML of the result card whose title is `title`."""
+    start = text.rindex('<div class="card-wrapper', 0, text.index(f">{title}</a>"))
+    return text[start : text.index("</article>", start)]
+
+
+def every_day_from_today():
+    return [OpportunitySchedule(weekdays=list(WEEKDAY_CODES), start_date=timezone.localdate(), opens_at=dt.time(23))]
+
+
+def test_a_suspended_opportunity_reads_as_a_status_and_offers_no_date(client, home_page):
+    OpportunityPageFactory(title="Libri a domicilio", kind=Kind.SERVICE, status=Status.SUSPENDED)
+    card = card_of(page_text(client, {}), "Libri a domicilio")
+    assert "Stato: sospesa" in card
+    category_top = card[card.index('class="category-top"') : card.index("</div>", card.index('class="category-top"'))]
+    assert "sospesa" not in category_top.lower()  # not "SERVIZIO SOSPESA" in the upper-case kind line
+    assert "Prossima data" not in card
+
+
+def test_a_full_opportunity_keeps_its_date_beside_its_status(client, home_page):
+    OpportunityPageFactory(title="Nuoto libero", status=Status.FULL)
+    card = card_of(page_text(client, {}), "Nuoto libero")
+    assert "Stato: al completo" in card and "Prossima data" in card
+
+
+def test_a_call_shows_its_deadline_instead_of_a_next_date(client, home_page):
+    OpportunityPageFactory(
+        title="Contributi alle associazioni",
+        kind=Kind.CALL,
+        schedules=[OpportunitySchedule(start_date=timezone.localdate(), end_date=dt.date(2099, 2, 11))],
+    )
+    card = card_of(page_text(client, {}), "Contributi alle associazioni")
+    assert 'Scadenza:</span> <time datetime="2099-02-11">11 febbraio 2099</time>' in card
+    assert "Prossima data" not in card
+
+
+def test_a_calls_registration_deadline_comes_before_its_last_day(client, home_page):
+    OpportunityPageFactory(
+        title="Bando cultura",
+        kind=Kind.CALL,
+        registration_deadline=dt.date(2099, 1, 8),
+        schedules=[OpportunitySchedule(start_date=timezone.localdate(), end_date=dt.date(2099, 2, 11))],
+    )
+    assert 'Scadenza:</span> <time datetime="2099-01-08">8 gennaio 2099</time>' in page_text(client, {})
+
+
+def test_within_a_date_window_a_card_shows_the_first_date_in_the_window(client, home_page):
+    OpportunityPageFactory(title="Passeggiata quotidiana", schedules=every_day_from_today())
+    first = timezone.localdate() + dt.timedelta(days=10)
+    params = {"date_from": first.isoformat(), "date_to": (first + dt.timedelta(days=2)).isoformat()}
+    card = card_of(page_text(client, params), "Passeggiata quotidiana")
+    assert f'Nel periodo scelto:</span> <time datetime="{first.isoformat()}T23:00:00' in card
+    assert "Prossima data" not in card
+
+
+def test_this_weekend_cards_show_the_weekend_date_that_matched(client, home_page):
+    OpportunityPageFactory(title="Passeggiata quotidiana", schedules=every_day_from_today())
+    saturday, _sunday = resolve_when("weekend", timezone.localdate())
+    card = card_of(page_text(client, {"when": "weekend"}), "Passeggiata quotidiana")
+    assert f'<time datetime="{saturday.isoformat()}T23:00:00' in card
+    assert format_day(saturday, "l j E") in card
+
+
+def test_chosen_weekdays_show_the_next_date_on_one_of_them(client, home_page):
+    OpportunityPageFactory(title="Passeggiata quotidiana", schedules=every_day_from_today())
+    today = timezone.localdate()
+    tomorrow_code = WEEKDAY_CODES[(today.weekday() + 2) % 7]  # the day after tomorrow's weekday
+    expected = today + dt.timedelta(days=2)
+    card = card_of(page_text(client, {"weekday": tomorrow_code}), "Passeggiata quotidiana")
+    assert f'Prossima data:</span> <time datetime="{expected.isoformat()}T23:00:00' in card
+
+
+def test_cards_dates_need_no_query_per_card(client, home_page):
+    url = "/cerca/?when=weekend"
+    for number in range(2):
+        OpportunityPageFactory(title=f"Passeggiata {number}", schedules=every_day_from_today())
+    few = queries_to_render(client, url)
+    for number in range(2, 12):
+        OpportunityPageFactory(title=f"Passeggiata {number}", schedules=every_day_from_today())
+    assert queries_to_render(client, url) == few
