@@ -308,7 +308,7 @@ class OpportunityPage(RoutablePageMixin, Page):
     @path("calendario/", name="calendar")
     def calendar(self, request):
         """ "Add to my calendar": every schedule of this opportunity as an iCalendar file."""
-        body = opportunities_calendar([self], base_url=request.build_absolute_uri("/")[:-1]).to_ical()
+        body = opportunities_calendar([self], base_url=request.build_absolute_uri("/")[:-1], name=self.title).to_ical()
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.ics"'
         return response

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.contrib.search_promotions.models import Query
 
 from opportunities.fields import WEEKDAYS
-from opportunities.ical import opportunities_calendar
+from opportunities.ical import search_calendar as search_results_calendar
 from search.chips import TIME_OF_DAY_CHOICES, WHEN_CHOICES, active_filter_chips, relaxed_searches
 from search.engines import get_engine
 from search.map import MAX_MAP_MARKERS, markers
@@ -105,6 +105,7 @@ def render_search(request, params, heading=None):
         "time_of_day_choices": TIME_OF_DAY_CHOICES,
         "chips": chips,
         "query_string": urlencode(query.to_params(), doseq=True),
+        "max_page_size": MAX_PAGE_SIZE,
         "short_link": short_link_shown(request, query),
         "relaxed": relaxed,
         "browse_categories": Category.objects.filter(parent=None, locale__language_code=get_language()),
@@ -169,9 +170,17 @@ def search_calendar(request):
         query = parse_query(request.GET).with_changes(page=1, page_size=MAX_PAGE_SIZE)
     except InvalidSearchParameter as error:
         return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
-    pages = [hit.page for hit in get_engine().search(query, now=timezone.now()).hits]
+    result = get_engine().search(query, now=timezone.now())
+    pages = [hit.page for hit in result.hits]
     prefetch_related_objects(pages, "schedules")
-    body = opportunities_calendar(pages, base_url=request.build_absolute_uri("/")[:-1]).to_ical()
+    search_url = request.build_absolute_uri(f"{reverse('search:search')}?{request.GET.urlencode()}")
+    body = search_results_calendar(
+        pages,
+        total=result.total,
+        base_url=request.build_absolute_uri("/")[:-1],
+        search_url=search_url,
+        name=_("Opportunità in città"),
+    ).to_ical()
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="opportunita.ics"'
     return response

@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from icalendar import Calendar
 
-from opportunities.models import OpportunitySchedule
+from opportunities.models import Kind, OpportunitySchedule, Status
 from tests.factories import OpportunityPageFactory, PlaceFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,13 +45,53 @@ def test_a_weekly_course_becomes_a_recurring_event(client, home_page):
     assert page.url in str(event["URL"])
 
 
-def test_a_summer_camp_over_consecutive_days_repeats_daily_and_whole_days_have_no_time(client, home_page):
+def test_a_run_of_whole_days_is_one_multi_day_event_ending_the_day_after_its_last(client, home_page):
+    """RFC 5545 3.6.1: an all-day DTEND is exclusive, so a call open until 11 February ends on the 12th."""
     page = OpportunityPageFactory(
-        schedules=[OpportunitySchedule(start_date=dt.date(2027, 7, 1), end_date=dt.date(2027, 7, 3))]
+        kind=Kind.CALL, schedules=[OpportunitySchedule(start_date=dt.date(2026, 11, 8), end_date=dt.date(2027, 2, 11))]
     )
     (event,) = download(client, page).walk("VEVENT")
-    assert event.decoded("DTSTART") == dt.date(2027, 7, 1)
+    assert event.decoded("DTSTART") == dt.date(2026, 11, 8)
+    assert event.decoded("DTEND") == dt.date(2027, 2, 12)
+    assert "RRULE" not in event
+    assert event["DTSTART"].params.get("VALUE") == "DATE" and event["DTEND"].params.get("VALUE") == "DATE"
+
+
+def test_a_run_of_days_with_times_repeats_daily_at_those_times(client, home_page):
+    page = OpportunityPageFactory(
+        schedules=[
+            OpportunitySchedule(
+                start_date=dt.date(2027, 7, 1), end_date=dt.date(2027, 7, 3), opens_at=dt.time(17), closes_at=dt.time(23)
+            )
+        ]
+    )
+    (event,) = download(client, page).walk("VEVENT")
+    assert event.decoded("DTSTART").replace(tzinfo=None) == dt.datetime(2027, 7, 1, 17)
     assert event["RRULE"]["FREQ"] == ["DAILY"]
+    assert event["RRULE"]["UNTIL"][0].date() == dt.date(2027, 7, 3)
+
+
+def test_a_weekly_schedule_of_whole_days_ends_with_a_date_like_its_start(client, home_page):
+    """RFC 5545 3.3.10: UNTIL must have the value type of DTSTART, a DATE for whole-day events."""
+    page = OpportunityPageFactory(
+        schedules=[OpportunitySchedule(weekdays=["SA"], start_date=dt.date(2027, 1, 9), end_date=dt.date(2027, 3, 27))]
+    )
+    (event,) = download(client, page).walk("VEVENT")
+    assert event.decoded("DTSTART") == dt.date(2027, 1, 9)
+    assert event["RRULE"]["FREQ"] == ["WEEKLY"] and event["RRULE"]["BYDAY"] == ["SA"]
+    assert event["RRULE"]["UNTIL"] == [dt.date(2027, 3, 27)]
+
+
+@pytest.mark.parametrize("status", [Status.SUSPENDED, Status.CONCLUDED])
+def test_a_suspended_or_concluded_opportunity_puts_nothing_in_a_calendar(client, home_page, status):
+    page = OpportunityPageFactory(status=status, schedules=[OpportunitySchedule(weekdays=["MO"], opens_at=dt.time(9))])
+    assert download(client, page).walk("VEVENT") == []
+
+
+def test_the_calendar_is_named_after_the_opportunity(client, home_page):
+    page = OpportunityPageFactory(title="Coro dei ragazzi")
+    calendar = download(client, page)
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Coro dei ragazzi"
 
 
 def test_a_one_off_event_does_not_repeat_and_the_calendar_declares_its_timezone(client, home_page):

@@ -4,12 +4,14 @@ import datetime as dt
 import html
 
 import pytest
+from icalendar import Calendar
 
 from django.utils import timezone
 
 from opportunities.fields import WEEKDAY_CODES
 from opportunities.models import Kind, OpportunitySchedule, Status
 from opportunities.schedules import format_day
+from search import views as search_views
 from search.query import resolve_when
 from tests.factories import OpportunityPageFactory
 from tests.queries import queries_to_render
@@ -117,3 +119,51 @@ def test_cards_dates_need_no_query_per_card(client, home_page):
     for number in range(2, 12):
         OpportunityPageFactory(title=f"Passeggiata {number}", schedules=every_day_from_today())
     assert queries_to_render(client, url) == few
+
+
+# --- Calendar feed of a search ----------------------------------------------------------------------
+
+
+def feed(client, params):
+    response = client.get("/cerca/calendario/", params)
+    assert response.status_code == 200
+    return Calendar.from_ical(response.content)
+
+
+def test_a_feed_cut_short_says_how_many_of_how_many_it_holds(client, home_page, monkeypatch):
+    monkeypatch.setattr(search_views, "MAX_PAGE_SIZE", 2)
+    for number in range(3):
+        OpportunityPageFactory(title=f"Coro {number}")
+    calendar = feed(client, {"q": "coro"})
+    assert len(calendar.walk("VEVENT")) == 2
+    description = str(calendar["X-WR-CALDESC"])
+    assert description == str(calendar["DESCRIPTION"])
+    assert description.startswith("Contiene le prime 2 delle 3 opportunità trovate: restringi la ricerca")
+    assert description.endswith("http://testserver/cerca/?q=coro")
+    assert str(calendar["X-WR-CALNAME"]) == str(calendar["NAME"]) == "Opportunità in città"
+
+
+def test_a_complete_feed_says_it_holds_every_result(client, home_page):
+    OpportunityPageFactory(title="Coro 1")
+    OpportunityPageFactory(title="Coro 2")
+    assert str(feed(client, {"q": "coro"})["X-WR-CALDESC"]).startswith("Contiene tutte le 2 opportunità trovate.")
+
+
+def test_a_feed_leaves_out_suspended_results_and_says_so(client, home_page):
+    OpportunityPageFactory(title="Coro attivo")
+    OpportunityPageFactory(title="Coro sospeso", status=Status.SUSPENDED)
+    calendar = feed(client, {"q": "coro"})
+    assert [str(event["SUMMARY"]) for event in calendar.walk("VEVENT")] == ["Coro attivo"]
+    description = str(calendar["X-WR-CALDESC"])
+    assert description.startswith("Contiene 1 delle 2 opportunità trovate. Le opportunità sospese non sono")
+
+
+def test_the_search_page_says_when_its_calendar_holds_only_the_first_results(client, home_page, monkeypatch):
+    monkeypatch.setattr(search_views, "MAX_PAGE_SIZE", 2)
+    for number in range(3):
+        OpportunityPageFactory(title=f"Coro {number}")
+    text = page_text(client, {"q": "coro"})
+    link = text[text.index("Aggiungi queste opportunità al tuo calendario") :]
+    note = "(il calendario contiene le prime 2 delle 3: restringi la ricerca per averle tutte)</span>"
+    assert link[: link.index("</p>")].endswith(note)
+    assert "il calendario contiene" not in page_text(client, {"q": "coro 1"})
