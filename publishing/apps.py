@@ -9,9 +9,6 @@ class PublishingConfig(AppConfig):
 
     def ready(self):
         from publishing import signals
-        from publishing.site_history import site_history_user_filter_restrict
-
-        site_history_user_filter_restrict()
 
         # Roles follow their definition after every migrate, so permissions of models added later reach them.
         post_migrate.connect(signals.sync_roles_after_migrate, sender=self)
