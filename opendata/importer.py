@@ -34,12 +34,13 @@ from organizations.models import LegalForm, OrganizationPage, Place
 from organizations.services import organization_editors_group_ensure
 
 SUMMARY_MAX = {OrganizationPage: 300, OpportunityPage: 280}
-# Wagtail's bookkeeping on a page, not imported data: the import sets these from rows it has just read (the
-# parent, its locale, the page type) or leaves them to Wagtail (revisions, translation key, tree path, which
-# the database keeps unique), so checking again that each one points at an existing row or is unique costs a
-# query each and proves nothing. Every imported field, the models' clean() (the slug among its siblings) and
-# the uniqueness of the HSDS id are still checked.
-BOOKKEEPING_FIELDS = [
+# What a page's full_clean() leaves out, since checking it costs queries that prove nothing here: Wagtail's
+# bookkeeping, which the import sets from rows it has just read (the parent, its locale, the page type) or
+# leaves to Wagtail (revisions, translation key, and the tree path, which the database keeps unique); and the
+# HSDS id, whose uniqueness is what records are matched by (the page was just looked up by it, and the
+# database's unique index refuses a duplicate) and whose length the reader checks. Every other field and
+# the models' clean() (the slug among its siblings) are validated.
+UNVALIDATED_FIELDS = [
     "path",
     "content_type",
     "locale",
@@ -47,6 +48,7 @@ BOOKKEEPING_FIELDS = [
     "latest_revision",
     "live_revision",
     "organization",
+    "hsds_id",
 ]
 COORDINATE_STEP = Decimal("0.000001")
 
@@ -92,11 +94,18 @@ class ServiceImporter:
         self._placement = Placement()
         self._waiting = []  # new opportunity pages, validated, that the next flush() writes
         self._batch_start = None
+        self._new_ids = set()  # ids of the batch's services that no page had when it started
 
-    def start_batch(self, *, deferred):
-        """Remember the run's state, so that `abandon_batch()` can go back to it; `deferred`: see the module."""
+    def start_batch(self, *, deferred, hsds_ids=()):
+        """Remember the run's state, so that `abandon_batch()` can go back to it; `deferred`: see the module.
+
+        `hsds_ids`, the ids of the batch's services, are looked up at once: a
+        service no page has is then created without a lookup of its own.
+        """
         self.deferred = deferred
         self._placement.reset()
+        existing = OpportunityPage.objects.filter(hsds_id__in=hsds_ids).exclude(hsds_id="")
+        self._new_ids = set(hsds_ids) - set(existing.values_list("hsds_id", flat=True)) if hsds_ids else set()
         self._batch_start = (
             dict(self._organizations),
             dict(self._places),
@@ -167,7 +176,7 @@ class ServiceImporter:
         terms = self.vocabulary.classify(service.terms, notes)
         organization = self._organization(service.organization, notes)
         places = [self._place(place, terms["districts"]) for place in service.places]
-        page = _by_hsds_id(OpportunityPage, service.hsds_id)
+        page = None if service.hsds_id in self._new_ids else _by_hsds_id(OpportunityPage, service.hsds_id)
         created = page is None
         if created:
             page = OpportunityPage(hsds_id=service.hsds_id, kind=Kind.ACTIVITY)
@@ -260,7 +269,7 @@ class ServiceImporter:
     def _create(self, page, parent, *, write):
         """Place a new page under `parent` and validate it; publish it now if `write`, else at the next flush."""
         self._placement.place(page, parent, slugify(page.title)[:200] or "pagina")
-        page.full_clean(exclude=BOOKKEEPING_FIELDS)
+        page.full_clean(exclude=UNVALIDATED_FIELDS)
         if write:
             create_published([page], user=self.user)
             self._placement.take(page, written=True)
@@ -274,7 +283,7 @@ class ServiceImporter:
             page.refresh_from_db(fields=["path", "depth", "url_path"])
             page.get_parent(update=True)  # OpportunityPage.save() takes the organization from the parent
             self._placement.moved_in(page)
-        page.full_clean(exclude=BOOKKEEPING_FIELDS)
+        page.full_clean(exclude=UNVALIDATED_FIELDS)
         # The import permission is the gate (granted to municipal editors): the history names the user,
         # page permissions are not asked again page by page.
         publish_changes(page, user=self.user, previous_title=previous_title if page.latest_revision_id else None)

@@ -88,8 +88,9 @@ def _import_batch(importer, batch, report):
     savepoint, so that a failure costs only its own record. So is a batch that
     names a service twice, which must be created, then updated.
     """
-    if _ids_are_distinct(batch):
-        importer.start_batch(deferred=True)
+    ids = [record_id.strip() for _position, record in batch if (record_id := _record_id(record))]
+    if len(ids) == len(set(ids)):
+        importer.start_batch(deferred=True, hsds_ids=ids)
         try:
             with transaction.atomic():
                 entries = [_import_one(importer, position, record) for position, record in batch]
@@ -103,11 +104,6 @@ def _import_batch(importer, batch, report):
     importer.start_batch(deferred=False)
     with transaction.atomic():
         report.entries.extend(_import_one(importer, position, record) for position, record in batch)
-
-
-def _ids_are_distinct(batch):
-    ids = [record_id for _position, record in batch if (record_id := _record_id(record))]
-    return len(ids) == len(set(ids))
 
 
 def _import_one(importer, position, record):

@@ -196,8 +196,8 @@ def test_pages_imported_from_the_admin_are_in_the_search_index(home_page, django
 
 # Queries a service costs, at most, once its organization, place and terms exist: against about 120 for a new
 # one and 90 for an update when each page was added, revised and published by Wagtail's own methods.
-QUERIES_PER_NEW_SERVICE = 10
-QUERIES_PER_UPDATED_SERVICE = 35
+QUERIES_PER_NEW_SERVICE = 6
+QUERIES_PER_UPDATED_SERVICE = 32
 
 
 def queries_to_import(path):
