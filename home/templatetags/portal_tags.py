@@ -5,11 +5,12 @@ from django import template
 from django.conf import settings
 from django.utils.translation import gettext
 
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 
 from opportunities.schedules import day_phrase as schedules_day_phrase
 from opportunities.schedules import format_day, format_occurrence
 from search.map import page_markers
+from taxonomy.models import Category
 
 register = template.Library()
 
@@ -95,6 +96,29 @@ def quoted(label):
     """«label» in guillemets, unless it already carries them (the chip of the words typed is «words»)."""
     text = str(label)
     return text if text.startswith("«") and text.endswith("»") else f"«{text}»"
+
+
+@register.simple_tag
+def selected_count(values):
+    """How many values of a facet are chosen."""
+    return sum(1 for value in values if value.selected)
+
+
+@register.simple_tag
+def category_tree(values):
+    """The category facet's values as [(top-level value, [its sub-categories' values])], in the vocabulary's
+    order, with one query; a sub-category whose parent is not among the values stands on its own."""
+    by_slug = {value.value: value for value in values}
+    rows = list(
+        Category.objects.filter(slug__in=by_slug, locale=Locale.get_active()).values_list("slug", "parent__slug")
+    )
+    tree = {slug: [] for slug, parent in rows if parent not in by_slug}
+    for slug, parent in rows:
+        if parent in by_slug:
+            tree[parent].append(by_slug[slug])
+    known = {slug for slug, _parent in rows}
+    tree.update({slug: [] for slug in by_slug if slug not in known})  # not in this language's vocabulary
+    return [(by_slug[slug], children) for slug, children in tree.items()]
 
 
 @register.filter

@@ -6,13 +6,18 @@ import html
 import pytest
 from icalendar import Calendar
 
+from django.http import QueryDict
 from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query
 
 from opportunities.fields import WEEKDAY_CODES
 from opportunities.models import Kind, OpportunitySchedule, Status
 from opportunities.schedules import format_day
 from search import views as search_views
+from search.models import SearchLog, ShortLink
 from search.query import resolve_when
+from taxonomy.models import Category
 from tests.factories import OpportunityPageFactory
 from tests.queries import queries_to_render
 
@@ -167,3 +172,51 @@ def test_the_search_page_says_when_its_calendar_holds_only_the_first_results(cli
     note = "(il calendario contiene le prime 2 delle 3: restringi la ricerca per averle tutte)</span>"
     assert link[: link.index("</p>")].endswith(note)
     assert "il calendario contiene" not in page_text(client, {"q": "coro 1"})
+
+
+# --- Filters: folded groups, categories as a tree ---------------------------------------------------
+
+
+def facet_group(text, name):
+    """The <details> of a facet group, by its parameter name."""
+    start = text.index(f'<details class="search-facet" data-facet="{name}"')
+    return text[start : text.index("</details>", start)]
+
+
+def test_facet_groups_fold_away_and_open_when_a_value_is_chosen(client, home_page):
+    OpportunityPageFactory(categories=[Category.objects.get(slug="sport")], kind=Kind.EVENT)
+    plain = page_text(client, {})
+    assert facet_group(plain, "category").startswith('<details class="search-facet" data-facet="category">')
+    assert facet_group(plain, "kind").startswith('<details class="search-facet" data-facet="kind">')
+    chosen = page_text(client, {"category": "sport"})
+    category = facet_group(chosen, "category")
+    assert category.startswith('<details class="search-facet" data-facet="category" open>')
+    assert "<summary>Categoria" in category and "1 scelto" in category
+    assert '<legend class="visually-hidden">Categoria</legend>' in category
+    assert 'name="category" value="sport" checked' in category
+    assert not facet_group(chosen, "kind").startswith('<details class="search-facet" data-facet="kind" open')
+
+
+def test_the_category_filter_shows_sub_categories_under_their_parent(client, home_page):
+    theatre, music = Category.objects.get(slug="teatro"), Category.objects.get(slug="musica")
+    assert theatre.parent.slug == music.parent.slug == "cultura"
+    OpportunityPageFactory(categories=[theatre])
+    OpportunityPageFactory(categories=[music])
+    OpportunityPageFactory(categories=[music])
+    OpportunityPageFactory(categories=[Category.objects.get(slug="sport")])
+    group = facet_group(page_text(client, {}), "category")
+    culture = group[group.index('value="cultura"') :]
+    culture = culture[: culture.index("</ul>")]  # the list of Cultura's sub-categories
+    assert 'value="teatro"' in culture and 'value="musica"' in culture
+    assert 'value="sport"' not in culture
+    # In the vocabulary's order (Musica before Teatro), not by count; each sub-category once.
+    assert culture.index('value="musica"') < culture.index('value="teatro"')
+    assert group.count('value="teatro"') == 1
+    assert 'Cultura <span class="text-muted">(3)</span>' in group
+
+
+def test_a_phone_can_skip_the_filters_to_the_results(client, home_page):
+    OpportunityPageFactory()
+    text = page_text(client, {})
+    assert '<a href="#risultati">Salta i filtri: vai al risultato</a>' in text
+    assert 'id="risultati"' in text
