@@ -41,6 +41,8 @@ SORTS = [
 
 # Longer than any canonical search the form can produce (ShortLink.query_string holds 2000 characters).
 MAX_SHORT_LINK_QUERY = 1500
+# `?stampa=1`: the help desks' printout, every result up to the API's page size on one page.
+PRINT_PARAMETER = "stampa"
 
 
 def parse_query(params):
@@ -76,15 +78,20 @@ def render_search(request, params, heading=None):
         query = parse_query(params)
     except InvalidSearchParameter as error:
         return TemplateResponse(request, "search/search.html", {"error": error}, status=400)
+    printable = params.get(PRINT_PARAMETER) == "1"
+    listed = query.with_changes(page=1, page_size=MAX_PAGE_SIZE) if printable else query
     engine = get_engine()
-    result = engine.search(query, now=timezone.now())
-    search_log_record(query=query, result=result)
+    result = engine.search(listed, now=timezone.now())
+    if not printable:  # the printout repeats a search already counted
+        search_log_record(query=query, result=result)
     promotions = []
     if query.text:
         tracked = Query.get(query.text)
-        tracked.add_hit()
+        if not printable:
+            tracked.add_hit()
         promotions = list(tracked.editors_picks.select_related("page").filter(page__live=True))
     chips = active_filter_chips(query, result.facets)
+    short_link = short_link_shown(request, query)
     relaxed = []
     if not result.total:
         relaxed = relaxed_searches(chips, engine=engine, today=timezone.localdate(), now=timezone.now())
@@ -105,8 +112,10 @@ def render_search(request, params, heading=None):
         "time_of_day_choices": TIME_OF_DAY_CHOICES,
         "chips": chips,
         "query_string": urlencode(query.to_params(), doseq=True),
+        "printable": printable,
+        "print_url": print_url(request, query, link=request.GET.get("link", "") if short_link else ""),
         "max_page_size": MAX_PAGE_SIZE,
-        "short_link": short_link_shown(request, query),
+        "short_link": short_link,
         "relaxed": relaxed,
         "browse_categories": Category.objects.filter(parent=None, locale__language_code=get_language()),
         # A lazy range: the shared pagination component needs a Django page, not the rows.
@@ -114,6 +123,14 @@ def render_search(request, params, heading=None):
         "past_the_end": past_the_end,
     }
     return TemplateResponse(request, "search/search.html", context)
+
+
+def print_url(request, query, *, link=""):
+    """The printable version of this search, with its short link; render_search lists MAX_PAGE_SIZE results."""
+    params = {**query.with_changes(page=1).to_params(), PRINT_PARAMETER: ["1"]}
+    if link:
+        params["link"] = [link]
+    return f"{request.path}?{urlencode(params, doseq=True)}"
 
 
 @require_POST

@@ -99,6 +99,24 @@ def test_the_search_page_with_an_open_filter_group_has_no_wcag_21_aa_violations(
     assert count == 0, description
 
 
+def test_print_the_list_leads_to_every_result_on_one_page_without_javascript(open_browser, crowded_filters):
+    page = open_browser(javascript=False).visit("/cerca/?page_size=1")
+    assert page.locator("#risultati .card-title").count() == 1
+    page.get_by_role("link", name="Stampa l'elenco").click()
+    page.wait_for_url("**stampa=1**")
+    assert page.locator(".search-print-item").count() == 3
+
+
+def test_the_printout_shows_the_list_and_not_the_filters(open_browser, crowded_filters):
+    page = open_browser().visit("/cerca/?stampa=1")
+    assert page.get_by_role("button", name="Stampa").is_visible()
+    page.emulate_media(media="print")
+    assert page.locator(".search-print-item").count() == 3
+    assert all(item.is_visible() for item in page.locator(".search-print-item").all())
+    for hidden in [".search-filters", "form[role=search]", "[data-print]", ".it-header-navbar-wrapper"]:
+        assert page.locator(hidden).first.is_hidden(), f"{hidden} is printed"
+
+
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_a_suspended_opportunity_and_its_card_have_no_wcag_21_aa_violations(open_browser, opportunity, viewport):
     opportunity.status = Status.SUSPENDED

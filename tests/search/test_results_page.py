@@ -220,3 +220,63 @@ def test_a_phone_can_skip_the_filters_to_the_results(client, home_page):
     text = page_text(client, {})
     assert '<a href="#risultati">Salta i filtri: vai al risultato</a>' in text
     assert 'id="risultati"' in text
+
+
+# --- The help desks' printout -----------------------------------------------------------------------
+
+
+def test_print_the_list_is_a_link_to_the_printable_version(client, home_page):
+    OpportunityPageFactory(title="Coro", min_age=6)
+    text = page_text(client, {"q": "coro", "age": "7", "page": "1"})
+    assert '<a class="btn btn-outline-primary btn-sm" href="/cerca/?q=coro&age=7&stampa=1">' in text
+
+
+def test_the_printable_version_lists_every_result_on_one_page(client, home_page):
+    for number in range(25):
+        OpportunityPageFactory(title=f"Coro {number:02d}")
+    text = page_text(client, {"q": "coro", "stampa": "1"})
+    assert "Versione stampabile" in text
+    assert text.count('<li class="search-print-item') == 25
+    assert "Sono elencate le prime" not in text
+    assert 'class="pagination' not in text
+    assert "data-print" in text
+
+
+def test_the_printable_version_says_when_the_list_is_cut_short(client, home_page, monkeypatch):
+    monkeypatch.setattr(search_views, "MAX_PAGE_SIZE", 2)
+    for number in range(3):
+        OpportunityPageFactory(title=f"Coro {number}")
+    text = page_text(client, {"q": "coro", "stampa": "1"})
+    assert text.count('<li class="search-print-item') == 2
+    assert "Sono elencate le prime 2 delle 3 opportunità trovate: aggiungi un filtro per averle tutte." in text
+
+
+def test_a_page_printed_as_it_is_says_it_is_one_page_of_several(client, home_page):
+    for number in range(3):
+        OpportunityPageFactory(title=f"Coro {number}")
+    text = page_text(client, {"q": "coro", "page_size": "2"})
+    assert "Pagina 1 di 2: 2 delle 3 opportunità trovate. Per stamparle tutte usa «Stampa l'elenco»." in text
+
+
+def test_printing_does_not_count_the_search_again(client, home_page):
+    OpportunityPageFactory(title="Coro")
+    client.get("/cerca/", {"q": "coro"})
+    client.get("/cerca/", {"q": "coro", "stampa": "1"})
+    assert SearchLog.objects.count() == 1
+    assert Query.get("coro").hits == 1
+
+
+def test_the_printable_version_keeps_the_short_link(client, home_page):
+    OpportunityPageFactory(title="Coro")
+    shown = client.post("/cerca/link/", {"search": "q=coro"})["Location"]
+    code = ShortLink.objects.get().code
+    text = page_text(client, QueryDict(shown.split("?", 1)[1]))
+    printable = f"/cerca/?q=coro&stampa=1&link={code}"
+    assert f'href="{printable}"' in text
+    assert f"http://testserver/cerca/l/{code}/" in page_text(client, QueryDict(printable.split("?", 1)[1]))
+
+
+def test_the_printable_version_of_a_browse_page_stays_on_it(client, home_page):
+    OpportunityPageFactory(categories=[Category.objects.get(slug="sport")])
+    text = page_text(client, {}, path="/cerca/categoria/sport/")
+    assert 'href="/cerca/categoria/sport/?category=sport&stampa=1"' in text
