@@ -177,7 +177,8 @@ def publish_changes(page, *, user=None, previous_title=None):
     entries.append(_history(page, "wagtail.publish", user=user, revision=revision, data=data, content_changed=True))
     PageLogEntry.objects.bulk_create(entries)
     _send_published(page, revision)
-    page.update_aliases(revision=revision, _content=revision.content)
+    if Page.objects.filter(alias_of=page).exists():  # publish() always calls it; asking first is cheaper
+        page.update_aliases(revision=revision, _content=revision.content)
     return revision
 
 
