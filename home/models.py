@@ -22,7 +22,7 @@ from opportunities.models import Kind, OpportunityPage
 from organizations.models import OrganizationIndexPage, Place
 from search.engines import get_engine
 from search.query import MAX_PAGE_SIZE, InvalidSearchParameter, SearchQuery
-from taxonomy.models import Category
+from taxonomy.models import Audience, Category
 
 
 class PortalImage(AbstractImage):
@@ -65,6 +65,8 @@ class HomePage(Page):
         featured = OpportunityPage.objects.cards().filter(home_features__home_page=self)
         context["featured"] = featured.order_by("home_features__sort_order")
         context["categories"] = Category.objects.filter(parent=None, locale__language_code=self.locale.language_code)
+        context["audiences"] = Audience.objects.filter(locale__language_code=self.locale.language_code)
+        context["collections"] = CollectionPage.objects.child_of(self).live().public()
         context["upcoming_events"] = OpportunityPage.objects.cards().filter(
             kind=Kind.EVENT, next_occurrence__isnull=False
         )[:6]

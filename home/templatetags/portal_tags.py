@@ -1,8 +1,10 @@
+import html
 from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.translation import gettext
 
 from wagtail.models import Locale, Site
@@ -119,6 +121,12 @@ def category_tree(values):
     known = {slug for slug, _parent in rows}
     tree.update({slug: [] for slug in by_slug if slug not in known})  # not in this language's vocabulary
     return [(by_slug[slug], children) for slug, children in tree.items()]
+
+
+@register.filter
+def plain_text(rich_text):
+    """Rich text as plain words for a teaser, without expanding its links (which would cost a query each)."""
+    return html.unescape(strip_tags(rich_text or ""))
 
 
 @register.filter

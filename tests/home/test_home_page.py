@@ -3,9 +3,11 @@ import datetime as dt
 import pytest
 
 from django.utils import timezone
+from django.utils.text import slugify
 
-from home.models import HomePageFeaturedOpportunity, PortalSettings
+from home.models import CollectionPage, HomePageFeaturedOpportunity, PortalSettings
 from opportunities.models import Kind, OpportunitySchedule
+from taxonomy.models import Audience
 from tests.factories import OpportunityPageFactory, PlaceFactory
 from tests.queries import queries_to_render
 
@@ -106,3 +108,39 @@ def test_cards_outside_a_search_near_a_point_show_no_distance(client, home_page)
     HomePageFeaturedOpportunity.objects.create(home_page=home_page, opportunity=page)
     text = client.get("/").content.decode()
     assert "Orto condiviso" in text and "Distanza" not in text
+
+
+def add_collection(home_page, title, **fields):
+    page = CollectionPage(title=title, slug=slugify(title), **fields)
+    return home_page.add_child(instance=page)
+
+
+def test_every_audience_has_a_tile_leading_to_its_page(client, home_page):
+    text = client.get("/").content.decode()
+    audiences = Audience.objects.filter(locale__language_code="it")
+    assert audiences.count() > 5
+    for audience in audiences:
+        assert f'href="/cerca/per/{audience.slug}/">{audience.name}' in text, audience.slug
+    assert text.index("Cosa cerchi?") < text.index("Per chi?")
+
+
+def test_live_collections_are_listed_and_drafts_are_not(client, home_page):
+    summer = add_collection(
+        home_page, "Estate: centri estivi", introduction="<p>Tutti i centri estivi &amp; i campi in città.</p>"
+    )
+    add_collection(home_page, "Raccolta in preparazione", live=False)
+    text = client.get("/").content.decode()
+    assert f'href="{summer.url}">Estate: centri estivi</a>' in text
+    assert "Tutti i centri estivi &amp; i campi in città." in text
+    assert "Raccolta in preparazione" not in text
+
+
+def test_audiences_and_collections_cost_no_query_each(client, home_page):
+    add_collection(home_page, "Raccolta 0")
+    baseline = queries_to_render(client, "/")
+    for number in range(1, 5):
+        add_collection(home_page, f"Raccolta {number}")
+        Audience.objects.create(name=f"Pubblico {number}", slug=f"pubblico-{number}", locale=home_page.locale)
+    text = client.get("/").content.decode()
+    assert text.count("Raccolta ") == 5 and 'href="/cerca/per/pubblico-4/"' in text
+    assert queries_to_render(client, "/") == baseline
