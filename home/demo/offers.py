@@ -3,10 +3,17 @@
 Each offer is a recurring shape of a real listing (a kind, who it is for, what
 it costs, when it happens) with a few ways to title it. The writing module
 turns an offer into the page's summary and sections.
+
+What a title promises (fits.WORDS: "serale", "di Natale", "in biblioteca"...)
+is read from it; an offer declares in `fit` what its description promises
+("una mattina di pulizia": MORNING) or what its kind of event needs (fairs in
+the open air: OUTDOORS). The schedule and the venue then keep both.
 """
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
+from home.demo.fits import NONE, SEASONS, Fit, fit_for
 from opportunities.models import Kind
 from organizations.models import LegalForm
 
@@ -27,9 +34,20 @@ class Offer:
     access: tuple[str, ...] = ()  # accessibility feature slugs beyond the venue's
     who: str = ""  # replaces the generated "who is it for" sentence
     by: tuple[str, ...] = ()  # legal forms of the organizations that offer it; empty means any
+    fit: Fit = NONE  # what every title of it promises, beyond the words of each (see the module's docstring)
+    also: tuple[str, ...] = ()  # other ways to say `what`, so that two organizations do not write the same words
 
     def offered_by(self, legal_form):
         return not self.by or legal_form in self.by
+
+    @property
+    def descriptions(self):
+        return (self.what, *self.also)
+
+    @cached_property
+    def fits(self):
+        """What each title promises, in the order of `titles`."""
+        return tuple(fit_for(self, title) for title in self.titles)
 
 
 A, S, E, C, V, B = Kind.ACTIVITY, Kind.SERVICE, Kind.EVENT, Kind.SUMMER_CAMP, Kind.VOLUNTEERING, Kind.CALL
@@ -38,6 +56,17 @@ ADAPTED = "attivita-adattate-per-persone-con-disabilita"
 EASY_READ = "materiali-in-lingua-facile"
 LIS = "interprete-lis-su-richiesta"
 ASSOCIATIONS = "Associazioni, organizzazioni di volontariato, cooperative sociali e gruppi informali con sede o attività a Valdoria"  # noqa: E501
+MORNING, LUNCH, AFTERNOON, EVENING = (Fit(time=time) for time in ("morning", "lunch", "afternoon", "evening"))
+DAY, DAYTIME = Fit(time="day"), Fit(time="daytime")
+OUTDOORS = Fit(season=SEASONS["bella stagione"])
+SUMMER = Fit(season=SEASONS["estate"])
+
+
+def at(*words):
+    """Takes place in a venue whose name contains one of these words."""
+    return Fit(place=words)
+
+
 MEDICAL = "Certificato medico per attività sportiva non agonistica"
 FORM = "Modulo di iscrizione firmato da un genitore"
 
@@ -50,8 +79,8 @@ OFFERS = {
               "Ripasso di italiano, matematica e inglese in piccoli gruppi, con simulazioni delle prove scritte",
               (12, 14), "course", "course"),
         Offer(("Metodo di studio: impara a imparare", "Laboratorio sul metodo di studio"), A,
-              "Quattro incontri per organizzare il tempo, prendere appunti e preparare le interrogazioni con "
-              "meno ansia", (11, 16), "once", "course"),
+              "Incontri per organizzare il tempo, prendere appunti e preparare le interrogazioni con meno "
+              "ansia", (11, 16), "once", "course"),
     ),
     "doposcuola": (
         Offer(("Doposcuola per la scuola primaria", "Aiuto compiti per le elementari", "Compiti insieme"), A,
@@ -66,18 +95,20 @@ OFFERS = {
               needs=("Copia del piano didattico personalizzato, se c'è",)),
         Offer(("Compiti in biblioteca con i volontari", "Aiuto compiti gratuito in biblioteca"), A,
               "Volontari ed ex insegnanti aiutano a fare i compiti, gratis, nella sala ragazzi della biblioteca",
-              (6, 14), "free", "afternoon", audiences=("stranieri",)),
+              (6, 14), "free", "afternoon", audiences=("stranieri",), fit=at("biblioteca")),
     ),
     "orientamento-scolastico": (
         Offer(("Che scuola farò? Incontri di orientamento", "Orientamento alla scelta delle superiori"), E,
               "Incontri con docenti ed ex studenti per conoscere licei, istituti tecnici e professionali prima "
-              "delle iscrizioni", (12, 14), "free", "series", audiences=("famiglie",)),
+              "delle iscrizioni", (12, 14), "free", "series", audiences=("famiglie",),
+              fit=Fit(season=SEASONS["orientamento"])),
         Offer(("Colloqui di orientamento universitario", "Dopo il diploma: colloqui di orientamento"), S,
               "Un orientatore aiuta a confrontare corsi di laurea, ITS e alternative al percorso universitario",
               (17, 25), "free", "appointment"),
         Offer(("Salone dell'orientamento", "Giornata delle scuole aperte"), E,
-              "Le scuole superiori e gli enti di formazione della provincia presentano i loro indirizzi in un "
-              "unico pomeriggio", (12, 19), "free", "oneoff", audiences=("famiglie",)),
+              "Le scuole superiori e gli enti di formazione della provincia presentano i loro indirizzi tutti "
+              "nello stesso posto", (12, 19), "free", "oneoff", audiences=("famiglie",),
+              fit=Fit(season=SEASONS["orientamento"])),
     ),
     "corsi": (
         Offer(("Corso di inglese per adulti", "Inglese base: conversazione", "English conversation club"), A,
@@ -102,7 +133,7 @@ OFFERS = {
               (16, None), "free", "desk"),
         Offer(("Incontri con le aziende del territorio", "Recruiting day a Valdoria"), E,
               "Le aziende presentano le figure che cercano, fanno brevi colloqui e raccolgono i curriculum",
-              (18, None), "free", "oneoff"),
+              (18, None), "free", "oneoff", fit=DAYTIME),
     ),
     "sportello-lavoro": (
         Offer(("Sportello lavoro: consulenza individuale", "Consulenza orientativa al lavoro"), S,
@@ -122,7 +153,7 @@ OFFERS = {
     ),
     "curriculum-e-colloqui": (
         Offer(("Laboratorio: scrivi il tuo curriculum", "Curriculum che funzionano"), A,
-              "In due incontri si prepara un curriculum chiaro e una lettera di presentazione su misura",
+              "In pochi incontri si prepara un curriculum chiaro e una lettera di presentazione su misura",
               (16, None), "free", "series"),
         Offer(("Simulazioni di colloquio di lavoro", "Allenati al colloquio"), A,
               "Prove di colloquio con selezionatori veri, che alla fine danno consigli personali",
@@ -152,13 +183,13 @@ OFFERS = {
               (6, 11), "month", "afternoon", needs=(MEDICAL,)),
         Offer(("Corso di nuoto per bambini", "Scuola nuoto bambini", "Acquaticità per i più piccoli"), A,
               "Corsi a livelli, dall'ambientamento in acqua ai quattro stili, in vasca piccola e grande",
-              (4, 10), "course", "weekend", needs=("Cuffia, occhialini e ciabatte", MEDICAL)),
+              (4, 10), "course", "weekend", needs=("Cuffia, occhialini e ciabatte", MEDICAL), fit=at("piscina")),
         Offer(("Nuoto per adulti", "Corso di nuoto adulti"), A,
               "Per chi non ha mai imparato a nuotare o vuole migliorare la tecnica, in corsie riservate",
-              (18, None), "course", "evening", needs=("Cuffia, occhialini e ciabatte",)),
+              (18, None), "course", "evening", needs=("Cuffia, occhialini e ciabatte",), fit=at("piscina")),
         Offer(("Acquagym", "Acquagym dolce"), A,
               "Esercizi in acqua a ritmo di musica, per tonificare senza affaticare le articolazioni",
-              (18, None), "session", "morning"),
+              (18, None), "session", "morning", fit=at("piscina")),
         Offer(("Ginnastica dolce per over 65", "Ginnastica della terza età", "Muoversi per stare bene"), A,
               "Esercizi di mobilità, equilibrio e respirazione per mantenersi in forma con una guida attenta",
               (65, None), "month", "morning", needs=("Certificato del medico di famiglia",)),
@@ -166,11 +197,11 @@ OFFERS = {
               "Allenamenti su pista per scoprire tutte le specialità dell'atletica e partecipare alle gare "
               "giovanili", (8, 15), "month", "afternoon", needs=(MEDICAL,)),
         Offer(("Nordic walking lungo gli argini", "Camminate di gruppo"), A,
-              "Camminate di un'ora e mezza con i bastoncini, con istruttore, per tutti i livelli",
+              "Camminate con i bastoncini, con istruttore, per tutti i livelli",
               (18, None), "free", "weekend", needs=("Scarpe da trekking o da corsa",)),
         Offer(("Torneo di calcetto di quartiere", "Torneo estivo di calcio a cinque"), E,
               "Squadre miste di quartiere si sfidano in un torneo a eliminazione, con premiazione finale",
-              (14, 29), "once", "festival"),
+              (14, 29), "once", "festival", fit=OUTDOORS),
         Offer(("Basket in carrozzina", "Sport insieme: basket integrato"), A,
               "Allenamenti di basket in carrozzina aperti anche a chi cammina: si gioca tutti seduti",
               (10, None), "free", "afternoon", audiences=(DISABILITY,), access=(ADAPTED,)),
@@ -182,15 +213,15 @@ OFFERS = {
               (5, 12), "month", "afternoon", needs=(MEDICAL,)),
         Offer(("Festa dello sport", "Open day delle società sportive"), E,
               "Le società sportive della città fanno provare gratis le loro discipline in piazza e nei parchi",
-              ALL_AGES, "free", "oneoff", audiences=("famiglie",)),
+              ALL_AGES, "free", "oneoff", audiences=("famiglie",), fit=OUTDOORS & DAYTIME),
         Offer(("Camp multisport", "Summer camp sportivo"), C,
               "Settimane di sport diversi ogni giorno, piscina e giochi all'aperto con istruttori qualificati",
               (6, 13), "week", "summer", needs=(MEDICAL, "Costume, cuffia e cambio")),
     ),
     "cultura": (
         Offer(("Visite guidate a Palazzo Manin", "Palazzo Manin a porte aperte"), E,
-              "Un'ora di visita alle sale affrescate e alla collezione di quadri del palazzo, con una guida",
-              ALL_AGES, "session", "series"),
+              "Una visita alle sale affrescate e alla collezione di quadri del palazzo, con una guida",
+              ALL_AGES, "session", "series", fit=at("palazzo manin")),
         Offer(("Cineforum del giovedì", "Cineforum d'autore"), A,
               "Un film d'autore ogni settimana, introdotto da un critico e seguito da una discussione libera",
               (16, None), "session", "evening"),
@@ -216,7 +247,7 @@ OFFERS = {
               ALL_AGES, "free", "oneoff"),
         Offer(("Concerti d'estate nel cortile", "Musica nel chiostro"), E,
               "Serate di musica dal vivo nel cortile di Palazzo Manin: jazz, classica e cantautori",
-              ALL_AGES, "session", "series"),
+              ALL_AGES, "session", "series", fit=EVENING & SUMMER & at("palazzo manin")),
     ),
     "teatro": (
         Offer(("Laboratorio di teatro per bambini", "Giocare al teatro"), A,
@@ -230,7 +261,8 @@ OFFERS = {
               (18, None), "course", "evening"),
         Offer(("Domeniche a teatro per famiglie", "Rassegna di teatro ragazzi"), E,
               "Spettacoli per bambini e genitori la domenica pomeriggio, con compagnie da tutta Italia",
-              (3, 10), "session", "series", audiences=("famiglie",), access=(LIS,)),
+              (3, 10), "session", "series", audiences=("famiglie",), access=(LIS,),
+              fit=AFTERNOON & Fit(weekdays=frozenset({6}))),
     ),
     "arte": (
         Offer(("Corso di disegno e acquerello", "Acquerello per principianti"), A,
@@ -238,7 +270,7 @@ OFFERS = {
               (14, None), "course", "evening", needs=("Il materiale del primo incontro è fornito",)),
         Offer(("Piccoli artisti al museo", "Laboratori d'arte per bambini"), A,
               "Dopo una breve visita alla collezione, i bambini creano la loro opera ispirata ai quadri",
-              (5, 11), "session", "weekend"),
+              (5, 11), "session", "weekend", fit=at("palazzo manin")),
         Offer(("Corso di fotografia base", "Fotografia con lo smartphone"), A,
               "Inquadratura, luce e composizione, con esercizi in città e una mostra finale dei lavori",
               (16, None), "course", "evening"),
@@ -249,7 +281,8 @@ OFFERS = {
     "biblioteche": (
         Offer(("Prestito di libri, film e giochi", "Prestito e consultazione"), S,
               "Si prendono in prestito fino a sei libri, film o giochi da tavolo per un mese, gratis",
-              ALL_AGES, "free", "desk", needs=("Documento d'identità per la tessera",), access=(EASY_READ,)),
+              ALL_AGES, "free", "desk", needs=("Documento d'identità per la tessera",), access=(EASY_READ,),
+              fit=at("biblioteca")),
         Offer(("Libri a domicilio", "La biblioteca viene a casa tua"), S,
               "I volontari portano e ritirano libri e audiolibri a chi non può muoversi da casa",
               ALL_AGES, "free", "appointment", audiences=("anziani", DISABILITY)),
@@ -262,14 +295,14 @@ OFFERS = {
               "Volontari lettori leggono albi illustrati e racconti, seguiti da un piccolo laboratorio",
               (3, 7), "free", "series", audiences=("famiglie",)),
         Offer(("Gruppo di lettura", "Circolo dei lettori"), A,
-              "Una volta al mese si discute un libro scelto insieme, davanti a un tè",
+              "Si sceglie un libro insieme e se ne discute, davanti a un tè",
               (18, None), "free", "evening"),
         Offer(("Piccoli lettori: storie per i più piccoli", "Libri per bebè"), A,
               "Filastrocche e libri cartonati per bambini da zero a tre anni, con i loro genitori",
               (0, 3), "free", "morning", audiences=("famiglie",)),
         Offer(("Maratona di lettura", "Leggiamo tutta la notte"), E,
-              "Dalle sei di sera a mezzanotte, cittadini di ogni età leggono a turno il libro dell'anno",
-              ALL_AGES, "free", "oneoff"),
+              "Fino a tarda sera, cittadini di ogni età leggono a turno il libro dell'anno",
+              ALL_AGES, "free", "oneoff", fit=EVENING),
     ),
     "svago-e-tempo-libero": (
         Offer(("Laboratori creativi del sabato", "Sabato creativo"), A,
@@ -277,7 +310,7 @@ OFFERS = {
               (5, 11), "session", "weekend"),
         Offer(("Gite culturali di un giorno", "In pullman alla scoperta del Veneto"), E,
               "Gite in pullman a città d'arte, ville e musei, con guida e pranzo insieme",
-              (18, None), "once", "series", audiences=("anziani",)),
+              (18, None), "once", "series", audiences=("anziani",), fit=DAY),
         Offer(("Serate di giochi da tavolo", "Giochi in scatola al circolo"), A,
               "Centinaia di giochi da provare con chi li conosce bene, dai classici alle novità",
               (14, None), "free", "evening"),
@@ -290,31 +323,31 @@ OFFERS = {
         Offer(("Ludoteca: gioco libero per bambini e genitori", "Spazio gioco 0-6"), S,
               "Uno spazio pieno di giochi per i più piccoli, da vivere insieme a un adulto",
               (0, 6), "session", "desk", audiences=("famiglie",)),
-        Offer(("Pomeriggio danzante", "Ballo liscio al centro anziani"), E,
+        Offer(("Pomeriggio danzante", "Ballo liscio e merenda"), E,
               "Musica dal vivo, ballo e merenda insieme per chi ama il liscio",
-              (60, None), "free", "series", audiences=("anziani",)),
+              (60, None), "free", "series", audiences=("anziani",), fit=AFTERNOON),
     ),
     "vivere-la-citta": (
         Offer(("Mercatino del riuso", "Baratto in piazza"), E,
               "Banchetti di oggetti usati da scambiare o vendere a pochi euro, con angolo riparazioni",
-              ALL_AGES, "free", "oneoff"),
+              ALL_AGES, "free", "oneoff", fit=OUTDOORS & DAYTIME),
         Offer(("Passeggiate alla scoperta di Valdoria", "La città che non conosci"), E,
-              "Passeggiate guidate di due ore tra cortili, botteghe e storie dei quartieri",
-              ALL_AGES, "free", "series"),
+              "Passeggiate guidate tra cortili, botteghe e storie dei quartieri",
+              ALL_AGES, "free", "series", fit=OUTDOORS),
     ),
     "eventi": (
         Offer(("Sagra di settembre", "Festa di fine estate"), E,
-              "Tre giorni di stand gastronomici, musica, giostre e mercatino lungo il Corso",
+              "Un fine settimana di stand gastronomici, musica, giostre e mercatino lungo il Corso",
               ALL_AGES, "free", "festival"),
         Offer(("Mercatino di Natale", "Natale in piazza"), E,
-              "Casette di artigiani e associazioni, il presepe vivente e la cioccolata calda della Pro Loco",
+              "Casette di artigiani e associazioni, il presepe vivente e la cioccolata calda per tutti",
               ALL_AGES, "free", "festival"),
         Offer(("Festa di quartiere", "Festa di via"), E,
               "Un pomeriggio di giochi, musica e cena condivisa per conoscere i vicini",
-              ALL_AGES, "free", "oneoff", audiences=("famiglie",)),
+              ALL_AGES, "free", "oneoff", audiences=("famiglie",), fit=AFTERNOON & OUTDOORS),
         Offer(("Notte giovane", "Festival dei giovani di Valdoria"), E,
               "Concerti di band locali, dj set e spazi creativi organizzati dai ragazzi della città",
-              (16, 29), "free", "oneoff"),
+              (16, 29), "free", "oneoff", fit=EVENING & OUTDOORS),
     ),
     "partecipazione": (
         Offer(("Bilancio partecipativo: proponi un progetto", "Decidi tu: bilancio partecipativo"), B,
@@ -334,7 +367,7 @@ OFFERS = {
     "spazi-giovani": (
         Offer(("Spazio giovani Il Binario", "Apertura pomeridiana dello spazio giovani"), S,
               "Un posto per stare insieme, suonare, usare i computer e proporre iniziative, con educatori "
-              "presenti", (14, 25), "free", "desk"),
+              "presenti", (14, 25), "free", "desk", fit=AFTERNOON),
         Offer(("Sala prove per band", "Sala prove musicale"), S,
               "Una sala insonorizzata e attrezzata con batteria e amplificatori, prenotabile a ore",
               (14, 29), "session", "appointment"),
@@ -356,7 +389,7 @@ OFFERS = {
               who="Mamme, papà e chi si prende cura di un bimbo nel suo primo anno di vita"),
         Offer(("Festa delle famiglie al parco", "Famiglie in festa"), E,
               "Giochi di una volta, spettacolo di burattini e merenda per genitori e bambini",
-              ALL_AGES, "free", "oneoff", audiences=("famiglie",)),
+              ALL_AGES, "free", "oneoff", audiences=("famiglie",), fit=AFTERNOON & OUTDOORS),
     ),
     "centri-estivi": (
         Offer(("Centro estivo per la scuola dell'infanzia", "Estate piccoli"), C,
@@ -383,7 +416,7 @@ OFFERS = {
               "Educatrici qualificate della cooperativa si prendono cura dei bambini a casa vostra",
               (0, 10), "quote", "appointment"),
         Offer(("Baby parking del sabato", "Sabato al baby parking"), S,
-              "Tre ore di gioco con le educatrici mentre i genitori fanno commissioni",
+              "Qualche ora di gioco con le educatrici mentre i genitori fanno commissioni",
               (1, 6), "session", "weekend"),
         Offer(("Elenco delle baby sitter formate", "Baby sitter di fiducia"), S,
               "L'elenco delle baby sitter che hanno seguito il corso del Centro per le famiglie",
@@ -391,7 +424,7 @@ OFFERS = {
     ),
     "consultorio": (
         Offer(("Corso di accompagnamento alla nascita", "Aspettando un bambino"), A,
-              "Otto incontri con ostetriche e pediatri per prepararsi al parto e ai primi giorni a casa",
+              "Incontri con ostetriche e pediatri per prepararsi al parto e ai primi giorni a casa",
               ALL_AGES, "free", "course", audiences=("famiglie",),
               needs=("Tessera sanitaria", "Impegnativa del medico di famiglia")),
         Offer(("Spazio adolescenti del consultorio", "Consultorio giovani"), S,
@@ -413,21 +446,21 @@ OFFERS = {
               (18, None), "free", "appointment", audiences=("famiglie",)),
         Offer(("Scambio di vestiti e giochi per bambini", "Baratto tra famiglie"), E,
               "Si portano vestiti e giochi che non servono più e si prendono quelli che servono, senza soldi",
-              ALL_AGES, "free", "oneoff", audiences=("famiglie",)),
+              ALL_AGES, "free", "oneoff", audiences=("famiglie",), fit=DAYTIME),
     ),
     "salute-e-benessere": (
         Offer(("Ginnastica posturale", "Mal di schiena? Ginnastica posturale"), A,
               "Esercizi per la schiena e la postura in piccoli gruppi, con una fisioterapista",
               (30, None), "month", "evening"),
         Offer(("Gruppi di cammino", "Cammina con noi"), A,
-              "Camminate di un'ora a passo tranquillo con un conduttore volontario, per stare in forma insieme",
+              "Camminate a passo tranquillo con un conduttore volontario, per stare in forma insieme",
               (50, None), "free", "morning", audiences=("anziani",)),
         Offer(("Yoga in gravidanza", "Yoga per future mamme"), A,
               "Respirazione, rilassamento e movimenti dolci per vivere meglio i mesi dell'attesa",
               (18, None), "course", "evening", audiences=("famiglie",)),
         Offer(("Screening gratuito della vista", "Controllo della pressione in piazza"), E,
               "Medici e infermieri volontari offrono controlli gratuiti e consigli di prevenzione",
-              ALL_AGES, "free", "oneoff"),
+              ALL_AGES, "free", "oneoff", fit=DAYTIME),
         Offer(("Disostruzione pediatrica: corso per genitori", "Manovre salvavita per bambini"), A,
               "Come intervenire se un bambino soffoca: prove pratiche con istruttori di primo soccorso",
               (16, None), "free", "oneoff", audiences=("famiglie",)),
@@ -449,7 +482,8 @@ OFFERS = {
               (65, None), "quote", "appointment", audiences=("anziani", "caregiver")),
         Offer(("Pasti a domicilio", "Pranzo a casa"), S,
               "Un pranzo caldo consegnato a casa dal lunedì al sabato, anche per diete particolari",
-              (65, None), "session", "desk", audiences=("anziani",)),
+              (65, None), "session", "desk", audiences=("anziani",),
+              fit=LUNCH & Fit(weekdays=frozenset(range(6)))),
         Offer(("Telefonate di compagnia", "Ti chiamo io"), S,
               "Volontari che telefonano ogni settimana a chi vive solo, per fare due chiacchiere",
               (65, None), "free", "flexible", audiences=("anziani",)),
@@ -463,7 +497,7 @@ OFFERS = {
               ALL_AGES, "once", "appointment", audiences=("anziani", DISABILITY)),
         Offer(("Navetta per il mercato del giovedì", "Navetta del mercato"), S,
               "Un pulmino gratuito porta al mercato del centro gli abitanti delle frazioni, andata e ritorno",
-              (65, None), "free", "morning", audiences=("anziani",)),
+              (65, None), "free", "morning", audiences=("anziani",), fit=Fit(weekdays=frozenset({3}))),
         Offer(("Trasporto scolastico per studenti con disabilità", "Accompagnamento a scuola"), S,
               "Trasporto casa-scuola con mezzi attrezzati e un accompagnatore",
               (6, 18), "free", "appointment", audiences=(DISABILITY,)),
@@ -477,7 +511,7 @@ OFFERS = {
               ALL_AGES, "free", "weekend", needs=("Segnalazione dei servizi sociali o del centro di ascolto",)),
         Offer(("Pranzo della domenica insieme", "Tavola aperta"), E,
               "Un pranzo preparato dai volontari per chi è solo o in difficoltà: basta sedersi a tavola",
-              ALL_AGES, "free", "series"),
+              ALL_AGES, "free", "series", fit=LUNCH),
     ),
     "caregiver": (
         Offer(("Gruppo di auto mutuo aiuto per caregiver", "Chi si prende cura di chi cura"), A,
@@ -490,8 +524,8 @@ OFFERS = {
               "Igiene, mobilizzazione, alimentazione e comunicazione con la persona anziana, con attestato",
               (18, None), "free", "course", audiences=("stranieri",)),
         Offer(("Caffè Alzheimer", "Caffè della memoria"), E,
-              "Un pomeriggio al mese per persone con demenza e i loro familiari, con musica ed esperti",
-              ALL_AGES, "free", "series", audiences=("caregiver", "anziani")),
+              "Pomeriggi di incontro per persone con demenza e i loro familiari, con musica ed esperti",
+              ALL_AGES, "free", "series", audiences=("caregiver", "anziani"), fit=AFTERNOON),
     ),
     "lingue-e-integrazione": (
         Offer(("Sportello di orientamento per cittadini stranieri", "Informazioni per chi arriva in Italia"), S,
@@ -507,7 +541,8 @@ OFFERS = {
               (16, None), "free", "evening", audiences=("stranieri",), languages=("ar", "bn", "ur", "en")),
         Offer(("Italiano per mamme con baby parking", "Italiano al mattino con spazio bimbi"), A,
               "Corso di italiano al mattino, mentre i bambini piccoli giocano nella stanza accanto",
-              (18, None), "free", "morning", audiences=("stranieri", "famiglie"), languages=("ar", "ur")),
+              (18, None), "free", "morning", audiences=("stranieri", "famiglie"), languages=("ar", "ur"),
+              fit=MORNING),
         Offer(("Preparazione all'esame A2", "Italiano A2 per il permesso di soggiorno"), A,
               "Un corso intensivo per superare il test di lingua richiesto per il permesso di lungo periodo",
               (16, None), "free", "course", audiences=("stranieri",), languages=("en", "fr")),
@@ -526,7 +561,7 @@ OFFERS = {
     ),
     "volontariato-e-cittadinanza-attiva": (
         Offer(("Cerchiamo volontari per il doposcuola", "Volontari per l'aiuto compiti"), V,
-              "Cerchiamo persone disposte a seguire bambini e ragazzi nei compiti per almeno due ore a settimana",
+              "Cerchiamo persone disposte a seguire bambini e ragazzi nei compiti, qualche ora a settimana",
               (18, None), "free", "flexible"),
         Offer(("Volontari per la distribuzione alimentare", "Dai una mano all'emporio solidale"), V,
               "Servono volontari per ritirare, sistemare e distribuire la spesa alle famiglie",
@@ -536,13 +571,13 @@ OFFERS = {
               (21, 75), "free", "flexible", needs=("Patente B da almeno tre anni",)),
         Offer(("Volontari per gli eventi dell'estate", "Staff volontario della sagra"), V,
               "Accoglienza, informazioni e allestimenti durante le feste e i concerti dell'estate",
-              (16, None), "free", "festival"),
+              (16, None), "free", "festival", fit=SUMMER),
         Offer(("Corso base per nuovi volontari", "Volontari si diventa"), A,
-              "Tre serate su diritti e doveri del volontario, sicurezza e relazione d'aiuto",
-              (16, None), "free", "course"),
+              "Serate su diritti e doveri del volontario, sicurezza e relazione d'aiuto",
+              (16, None), "free", "course", fit=EVENING),
         Offer(("Fiera del volontariato", "Festa delle associazioni"), E,
               "Le associazioni della città presentano le loro attività e cercano nuovi volontari",
-              ALL_AGES, "free", "oneoff"),
+              ALL_AGES, "free", "oneoff", fit=DAYTIME),
         Offer(("Lettori volontari in pediatria", "Cerchiamo lettori volontari"), V,
               "Leggere storie ai bambini ricoverati e in sala d'attesa, dopo un breve corso",
               (18, None), "free", "flexible"),
@@ -566,7 +601,7 @@ OFFERS = {
               "Python, siti web e app: ognuno porta avanti il suo progetto con l'aiuto dei mentor",
               (12, 17), "free", "afternoon"),
         Offer(("Summer camp di coding", "Estate digitale"), C,
-              "Una settimana di programmazione, robotica e giochi all'aperto",
+              "Settimane di programmazione, robotica e giochi all'aperto",
               (8, 13), "week", "summer"),
     ),
     "alfabetizzazione-digitale": (
@@ -583,22 +618,23 @@ OFFERS = {
     "ambiente": (
         Offer(("Pulizia degli argini", "Puliamo il parco"), V,
               "Una mattina di pulizia con guanti e sacchi forniti dai volontari, seguita da una merenda",
-              ALL_AGES, "free", "oneoff", needs=("Scarpe chiuse e abiti che si possono sporcare",)),
+              ALL_AGES, "free", "oneoff", needs=("Scarpe chiuse e abiti che si possono sporcare",),
+              fit=MORNING & OUTDOORS & Fit(weekdays=frozenset({5, 6}))),
         Offer(("Orti urbani: assegnazione delle aiuole", "Bando orti urbani"), B,
               "Assegnazione per tre anni di piccoli orti comunali a chi vive a Valdoria",
               (18, None), "year", "call"),
-        Offer(("Laboratori in fattoria per le scuole", "Un giorno in fattoria"), A,
+        Offer(("Laboratori in fattoria per le scuole", "La fattoria didattica"), A,
               "Classi e gruppi scoprono gli animali, l'orto e il ciclo del pane",
-              (3, 10), "session", "appointment"),
+              (3, 10), "session", "appointment", fit=at("fattoria")),
         Offer(("Passeggiata naturalistica lungo il Canalbianco", "Birdwatching sul canale"), E,
               "Una guida naturalistica racconta uccelli, piante e storia del canale",
-              ALL_AGES, "free", "oneoff"),
+              ALL_AGES, "free", "oneoff", fit=MORNING & OUTDOORS),
         Offer(("Corso di compostaggio domestico", "Compost in giardino e sul balcone"), A,
               "Come trasformare gli scarti di cucina in terriccio; a chi finisce il corso, una compostiera",
               (18, None), "free", "series"),
         Offer(("Repair café", "Giornata del riuso e della riparazione"), E,
               "Volontari esperti aiutano a riparare piccoli elettrodomestici, biciclette e vestiti",
-              ALL_AGES, "free", "oneoff"),
+              ALL_AGES, "free", "oneoff", fit=DAYTIME),
     ),
 }  # fmt: skip
 
@@ -659,8 +695,118 @@ OFFERED_BY = {
     "Aiuto per SPID e CIE": (PUBLIC, ENTERPRISE, APS),
     "Facilitatori digitali": (PUBLIC, ENTERPRISE, APS),
 }
+# Other ways to describe the offers that many organizations make, keyed by the offer's first title.
+ALSO = {
+    "Diventa autista volontario": (
+        "Servono autisti volontari che accompagnino anziani e persone con disabilità dal medico e alle terapie",
+        "Con la tua patente e un po' di tempo libero porti chi non guida alle visite e a fare commissioni",
+    ),
+    "Lettori volontari in pediatria": (
+        "Cerchiamo chi legga ad alta voce per i bambini ricoverati e per quelli in sala d'attesa",
+        "Un breve corso di lettura ad alta voce, poi storie e albi illustrati per i piccoli pazienti",
+    ),
+    "Laboratorio di podcast": (
+        "Dall'idea alla pubblicazione: interviste, montaggio e voce per raccontare la città in un podcast",
+        "Ragazze e ragazzi scrivono e registrano le puntate di una radio online, con un tecnico del suono",
+    ),
+    "Telefonate di compagnia": (
+        "Una telefonata alla settimana per chi vive solo: due chiacchiere, un promemoria, una voce amica",
+        "Volontari formati chiamano le persone sole per fare compagnia e accorgersi se serve aiuto",
+    ),
+    "Scambio di vestiti e giochi per bambini": (
+        "Vestiti, scarpe e giochi che ai tuoi figli non servono più trovano un'altra famiglia, senza soldi",
+        "Uno scambio tra famiglie: si porta quello che è diventato piccolo, si prende quello che serve",
+    ),
+    "Torneo di scacchi aperto": (
+        "Partite a tempo per principianti ed esperti, con una classifica per i ragazzi",
+        "Un torneo di scacchi aperto a tutti i livelli, con premi per i più giovani e un rinfresco finale",
+    ),
+    "Pomeriggio danzante": (
+        "Valzer, mazurche e tanghi con un'orchestra dal vivo, e una merenda insieme",
+        "Si balla il liscio con la musica dal vivo; chi non balla ascolta e fa due chiacchiere",
+    ),
+    "Gite culturali di un giorno": (
+        "In pullman con una guida a visitare città d'arte e ville venete, con pranzo in compagnia",
+        "Una giornata fuori porta tra musei, borghi e ville, con guida, pullman e pranzo insieme",
+    ),
+    "Corso di primo soccorso per cittadini": (
+        "Manovre salvavita, chiamata al 112 e defibrillatore, con prove pratiche guidate da istruttori",
+        "Come intervenire in un'emergenza in attesa dei soccorsi: teoria essenziale e tanta pratica sui manichini",
+    ),
+    "Volontari per la distribuzione alimentare": (
+        "Cerchiamo chi aiuti a ritirare le eccedenze dei supermercati e a preparare la spesa per le famiglie",
+        "Qualche ora alla settimana per sistemare gli scaffali e consegnare la spesa alle famiglie seguite",
+    ),
+    "Festa di quartiere": (
+        "Giochi per i bambini, musica e una cena condivisa in strada per conoscere i vicini",
+        "Tavolate all'aperto, giochi e musica: ognuno porta qualcosa e si cena insieme",
+    ),
+    "Facilitatori digitali": (
+        "Un facilitatore ti aiuta a prenotare visite, pagare bollette e usare l'app IO dal tuo telefono",
+        "Assistenza individuale per i servizi online: fascicolo sanitario, pagamenti PagoPA, app IO",
+    ),
+    "Camp multisport": (
+        "Ogni giorno uno sport diverso, la piscina e i giochi all'aperto con istruttori qualificati",
+        "Calcio, basket, pallavolo, atletica e nuoto a rotazione, con istruttori delle società sportive",
+    ),
+    "Sala prove per band": (
+        "Batteria, amplificatori e microfoni in una sala insonorizzata, da prenotare a ore",
+        "Una sala attrezzata per provare con il proprio gruppo, prenotabile anche per una sola ora",
+    ),
+    "Mediazione linguistica a scuola": (
+        "Mediatori linguistici accompagnano le famiglie ai colloqui con gli insegnanti e alle iscrizioni",
+        "Un mediatore traduce e spiega ai genitori pagelle, avvisi e colloqui con la scuola",
+    ),
+    "Centro estivo elementari": (
+        "Giochi, laboratori, uscite sul territorio e un giorno a settimana in piscina",
+        "Settimane di giochi all'aperto, laboratori creativi e gite, con educatori e animatori",
+    ),
+    "Fiera del volontariato": (
+        "Gli stand delle associazioni della città, per conoscerle e scoprire come dare una mano",
+        "Una giornata per incontrare le associazioni e trovare il volontariato che fa per te",
+    ),
+    "Concerto di Natale": (
+        "Musiche della tradizione e colonne sonore eseguite dai musicisti e dai cori della città",
+        "La banda, il coro e gli allievi delle scuole di musica di Valdoria in un concerto a ingresso libero",
+    ),
+    "Mercatino di Natale": (
+        "Bancarelle di artigiani e associazioni, presepe e vin brulè per le feste",
+        "Idee regalo fatte a mano, dolci della tradizione e musica di Natale tra le casette",
+    ),
+    "Spazio giovani Il Binario": (
+        "Musica, computer, giochi e idee da realizzare insieme, con gli educatori sempre presenti",
+        "Il posto dove ritrovarsi dopo la scuola: sala musica, postazioni pc e progetti da proporre",
+    ),
+    "Gruppo di parola per genitori separati": (
+        "Genitori che vivono una separazione si confrontano, guidati da una mediatrice familiare",
+        "Incontri di gruppo con una mediatrice per affrontare insieme la separazione e i cambiamenti in famiglia",
+    ),
+    "Pasti a domicilio": (
+        "Dal lunedì al sabato un pranzo caldo arriva a casa di chi non può cucinare, anche per diete speciali",
+        "Pranzi pronti consegnati a domicilio dal lunedì al sabato, con menù adatti alle diete particolari",
+    ),
+    "Centro estivo inclusivo": (
+        "Giochi, laboratori e uscite per bambini e ragazzi con e senza disabilità, con educatori di sostegno",
+        "Un'estate insieme per tutti: educatori di sostegno, attività adattate e gruppi misti",
+    ),
+    "Sagra di settembre": (
+        "Stand gastronomici, giostre, musica e mercatino lungo il Corso per tutto il fine settimana",
+        "La festa della città: cucina tipica, concerti, giostre e bancarelle lungo il Corso",
+    ),
+    "Scacchi per bambini": (
+        "Si imparano le regole e le prime strategie giocando tante partite, anche online con il gruppo",
+        "Un corso di scacchi per i più giovani: mosse, tattiche semplici e partite tra compagni",
+    ),
+    "Notte giovane": (
+        "Band della città, dj set, street art e spazi creativi preparati dai ragazzi",
+        "Una serata di musica dal vivo e creatività organizzata da ragazze e ragazzi di Valdoria",
+    ),
+}
 OFFERS = {
-    slug: tuple(replace(offer, by=OFFERED_BY.get(offer.titles[0], offer.by)) for offer in offers)
+    slug: tuple(
+        replace(offer, by=OFFERED_BY.get(offer.titles[0], offer.by), also=ALSO.get(offer.titles[0], offer.also))
+        for offer in offers
+    )
     for slug, offers in OFFERS.items()
 }
 

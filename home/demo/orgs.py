@@ -186,7 +186,7 @@ CURATED = (
             "Cooperativa di tipo A: assistenza domiciliare, servizi per l'infanzia e centri estivi in "
             "convenzione con il Comune", 1992, "", ("casa-quartiere-fornaci", "scuola-primaria-po")),
     OrgSpec("Cooperativa sociale La Fattoria del Mulino", "fattoriamulino", L.SOCIAL_COOPERATIVE,
-            "Mulino Vecchio", ("ambiente", "tirocini", "svago-e-tempo-libero"),
+            "Mulino Vecchio", ("ambiente", "tirocini", "svago-e-tempo-libero", "centri-estivi"),
             "Cooperativa di tipo B: coltiva ortaggi biologici con persone in percorsi di inserimento lavorativo e "
             "apre la fattoria alle scuole", 2003, "", ("orti-mulino",)),
     OrgSpec("Cooperativa sociale Spazio Aperto", "spazioaperto", L.SOCIAL_COOPERATIVE, "Porta Po",
