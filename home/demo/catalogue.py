@@ -2,15 +2,19 @@
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cached_property
 
 from django.utils import timezone
 from django.utils.text import slugify
 
 from home.demo import writing
 from home.demo.dates import plan_when
+from home.demo.directory import place_names
+from home.demo.fits import fit_of
 from home.demo.offers import LIS, OFFERS, generic_offers
-from home.demo.town import COMUNE_SITE, DISTRICTS_BY_NAME
+from home.demo.town import COMUNE_SITE, DEDICATED_VENUES, DISTRICTS_BY_NAME, TOWN
 from opportunities.models import Kind, OpportunityPage, OpportunitySchedule, Status
 from opportunities.schedules import next_occurrence
 
@@ -36,6 +40,7 @@ class Slot:
     organization: int  # index in the organization specs
     category: str  # category slug
     offer: int  # index in offers_for(category)
+    use: int = 0  # how many slots before this one make the same offer: it picks the offer's next description
 
 
 def offers_for(category):
@@ -46,25 +51,52 @@ def plan_slots(specs, vocabulary, total):
     """Distribute `total` opportunities so that every category, kind and organization appears at least once.
 
     Each organization draws from its own menu: the offers of its categories
-    that an organization of its legal form makes.
+    that an organization of its legal form makes, at a venue it has. It makes
+    each offer once, until it has made them all.
     """
     rng = random.Random("valdoria-slots")
     categories = sorted(vocabulary.categories.values(), key=lambda category: category.slug)
     menus = [_menu(spec, vocabulary) for spec in specs]
+    made = [set() for _spec in specs]  # per organization, the (category, offer) pairs it makes already
     slots = [_slot_covering(rng, menus, vocabulary, category.slug) for category in categories]
     slots += _slots_adding_kinds(rng, menus, vocabulary, slots)
+    for slot in slots:
+        made[slot.organization].add((slot.category, slot.offer))
     covered = {slot.organization for slot in slots}
-    slots += [_slot_of(rng, index, menus[index]) for index in range(len(specs)) if index not in covered]
+    slots += [_slot_of(rng, index, menus[index], made[index]) for index in range(len(specs)) if index not in covered]
+    sizes = [sum(map(len, menu.values())) for menu in menus]
+    # Organizations that still have offers they do not make: a small club does not list its course five times.
+    still = [index for index in range(len(specs)) if len(made[index]) < sizes[index]]
     while len(slots) < total:
-        index = rng.randrange(len(specs))
-        slots.append(_slot_of(rng, index, menus[index]))
-    return sorted(slots[:total], key=lambda slot: slot.organization)
+        if not still:
+            still = list(range(len(specs)))
+            for offers in made:
+                offers.clear()
+        index = rng.choice(still)
+        slots.append(_slot_of(rng, index, menus[index], made[index]))
+        if len(made[index]) >= sizes[index]:
+            still.remove(index)
+    uses = Counter()
+    numbered = []
+    for slot in sorted(slots[:total], key=lambda slot: slot.organization):
+        numbered.append(replace(slot, use=uses[slot.category, slot.offer]))
+        uses[slot.category, slot.offer] += 1
+    return numbered
 
 
 def _menu(spec, vocabulary):
     """{category slug: indices of the offers this organization can make}, as narrow as its focus allows."""
     slugs = [slug for slug in spec.categories if slug in vocabulary.categories] or sorted(vocabulary.categories)
-    everything = {slug: list(enumerate(offers_for(vocabulary.categories[slug]))) for slug in slugs}
+    names = place_names(spec)
+    everything = {
+        slug: [
+            (index, offer)
+            for index, offer in enumerate(offers_for(vocabulary.categories[slug]))
+            if _hosts(offer, names)
+        ]
+        for slug in slugs
+    }
+    everything = {slug: offers for slug, offers in everything.items() if offers}
     by_form = _menu_where(everything, lambda offer: offer.offered_by(spec.legal_form))
     focused = _menu_where(by_form, lambda offer: _in_focus(offer, spec.focus)) if spec.focus else {}
     menu = focused or by_form or _menu_where(everything, lambda offer: True)
@@ -81,9 +113,20 @@ def _in_focus(offer, focus):
     return any(word in titles for word in focus)
 
 
-def _slot_of(rng, index, menu):
-    slug = rng.choice(sorted(menu))
-    return Slot(index, slug, rng.choice(menu[slug]))
+def _hosts(offer, names):
+    """Whether one of these places can host one of the offer's titles (a title may name its venue)."""
+    return any(not fit.place or any(fit.admits_place(name) for name in names) for fit in offer.fits)
+
+
+def _slot_of(rng, index, menu, made):
+    """A slot of the organization's menu that it does not make yet; any, once it makes them all."""
+    fresh = [(slug, offer) for slug in sorted(menu) for offer in menu[slug] if (slug, offer) not in made]
+    if not fresh:
+        made.clear()
+        fresh = [(slug, offer) for slug in sorted(menu) for offer in menu[slug]]
+    slug, offer = rng.choice(fresh)
+    made.add((slug, offer))
+    return Slot(index, slug, offer)
 
 
 def _slot_covering(rng, menus, vocabulary, slug):
@@ -92,7 +135,9 @@ def _slot_covering(rng, menus, vocabulary, slug):
     if servers:
         index = rng.choice(servers)
         return Slot(index, slug, rng.choice(menus[index][slug]))
-    return Slot(rng.randrange(len(menus)), slug, rng.randrange(len(offers_for(vocabulary.categories[slug]))))
+    offers = offers_for(vocabulary.categories[slug])
+    anywhere = [index for index, offer in enumerate(offers) if any(not fit.place for fit in offer.fits)]
+    return Slot(rng.randrange(len(menus)), slug, rng.choice(anywhere or range(len(offers))))
 
 
 def _slots_adding_kinds(rng, menus, vocabulary, slots):
@@ -125,6 +170,10 @@ class Listing:
     titles: set
     slugs: set
 
+    @cached_property
+    def places(self):
+        return list(self.page.places.all())
+
 
 @dataclass
 class Facts:
@@ -146,8 +195,14 @@ def plan_opportunity(number, slot, listing, *, vocabulary, images, today):
     rng = random.Random(f"valdoria-opportunity-{number}")
     category = vocabulary.categories[slot.category]
     offer = _offer(vocabulary, slot)
-    facts = _draw_facts(rng, offer, listing, today)
-    title = _title(rng, offer, facts.where, listing.titles)
+    places = _places(rng, listing.places, offer)
+    variants = _variants(offer, places)
+    if not variants:  # every title names a venue the draw missed: go to one that a title names
+        places = _venue_named(rng, offer, listing.places)
+        variants = _variants(offer, places)
+    where = _locative(places)
+    title, fit = _title(rng, offer, variants, where, listing.titles)
+    facts = _draw_facts(rng, offer, fit, places, where, listing, today)
     slug = _slug(title, listing.slugs)
     area = vocabulary.top_category(category)
     page = OpportunityPage(
@@ -157,7 +212,7 @@ def plan_opportunity(number, slot, listing, *, vocabulary, images, today):
         status=facts.status,
         image=_image(rng, area, images),
         organization=listing.page,
-        **_prose(rng, offer, facts, area.slug),
+        **_prose(rng, offer, facts, area.slug, offer.descriptions[slot.use % len(offer.descriptions)]),
         **_practicalities(rng, offer, facts, listing.domain, slug, today),
     )
     schedules = [OpportunitySchedule(**fields) for fields in facts.when.schedules]
@@ -173,12 +228,10 @@ def plan_opportunity(number, slot, listing, *, vocabulary, images, today):
     return page
 
 
-def _draw_facts(rng, offer, listing, today):
+def _draw_facts(rng, offer, fit, places, where, listing, today):
     min_age, max_age = _ages(rng, offer.ages)
-    when = plan_when(offer.when, rng, today)
+    when = plan_when(offer.when, rng, today, fit)
     cost = writing.cost(rng, offer.cost, for_children=max_age is not None and max_age <= 18)
-    places = _places(rng, listing.page)
-    where = DISTRICTS_BY_NAME[places[0].district.name].locative if places and places[0].district else ""
     contact = {
         "email": listing.page.email if rng.random() < 0.7 else f"iscrizioni@{listing.domain}",
         "phone": listing.page.phone,
@@ -197,11 +250,21 @@ def _draw_facts(rng, offer, listing, today):
     )
 
 
-def _prose(rng, offer, facts, area):
-    """The summary and the Comuni model's sections."""
+def _prose(rng, offer, facts, area, what):
+    """The summary (opening with `what`, a description of the offer) and the Comuni model's sections."""
     ages = {"min_age": facts.min_age, "max_age": facts.max_age}
+    # Calls are for the whole town: no venue; volunteers agree on where they meet: the district.
+    if offer.kind == Kind.CALL:
+        at = ""
+    elif offer.when == "flexible":
+        at = facts.where
+    else:
+        at = writing.at_places(facts.places, facts.where)
+    take_part = writing.take_part_key(offer.kind, facts.registration_required)
     return {
-        "summary": writing.summary(rng, offer=offer, when=facts.when, where=facts.where, is_free=facts.cost[0], **ages),
+        "summary": writing.summary(
+            rng, what=what, when=facts.when, at=at, is_free=facts.cost[0], take_part=take_part, **ages
+        ),
         "audience_description": writing.audience_description(rng, offer=offer, **ages),
         "how_to_take_part": writing.how_to_take_part(
             rng, kind=offer.kind, registration_required=facts.registration_required, contact=facts.contact
@@ -244,20 +307,53 @@ def _ages(rng, ages):
     return (None if low == 0 else low), high
 
 
-def _title(rng, offer, where, used):
-    variants = list(offer.titles)
+def _variants(offer, places):
+    """The (title, fit) pairs of the offer whose promised venue, if any, is where the listing takes place."""
+    return [
+        (title, fit)
+        for title, fit in zip(offer.titles, offer.fits, strict=True)
+        if all(fit.admits_place(place.name) for place in places)
+    ]
+
+
+def _venue_named(rng, offer, places):
+    """A place of the organization that one of the offer's titles names; the draw's rule when there is none."""
+    for fit in offer.fits:
+        named = [place for place in places if fit.admits_place(place.name)]
+        if named:
+            return [rng.choice(named)]
+    return []
+
+
+def _locative(places):
+    """ "a San Rocco" when every place of the listing is in that district; nothing otherwise."""
+    districts = {place.district.name if place.district else None for place in places}
+    if len(districts) != 1 or None in districts:
+        return ""
+    return DISTRICTS_BY_NAME[districts.pop()].locative
+
+
+def _locatable(offer, title):
+    """Whether "<title> a San Rocco" reads right: not for calls and home services, nor titles naming a place."""
+    return offer.kind != Kind.CALL and offer.when != "appointment" and TOWN not in title and not fit_of(title).place
+
+
+def _title(rng, offer, variants, where, used):
+    """A title unused by the organization, and what it promises."""
+    variants = list(variants)
     rng.shuffle(variants)
-    located = [f"{variant} {where}" for variant in variants] if where else []
+    located = [(f"{title} {where}", fit) for title, fit in variants if where and _locatable(offer, title)]
     candidates = (located[:1] + variants + located) if rng.random() < 0.3 else (variants + located)
-    for candidate in candidates:
-        if candidate not in used:
-            used.add(candidate)
-            return candidate
+    for title, fit in candidates:
+        if title not in used:
+            used.add(title)
+            return title, fit
+    title, fit = candidates[0]
     number = 2
-    while f"{candidates[0]} – gruppo {number}" in used:
+    while f"{title} – gruppo {number}" in used:
         number += 1
-    used.add(f"{candidates[0]} – gruppo {number}")
-    return f"{candidates[0]} – gruppo {number}"
+    used.add(f"{title} – gruppo {number}")
+    return f"{title} – gruppo {number}", fit
 
 
 def _slug(title, used):
@@ -269,11 +365,20 @@ def _slug(title, used):
     return slug
 
 
-def _places(rng, organization):
-    places = list(organization.places.all())
-    if not places:
+def _places(rng, places, offer):
+    """One place of the organization (sometimes two), among those the offer asks for and can use.
+
+    A dedicated venue (the pool, the river bank) hosts only offers with a title that names it.
+    """
+    usable = [place for place in places if place.name not in DEDICATED_VENUES or _names(offer, place)] or places
+    usable = [place for place in usable if offer.fit.admits_place(place.name)] or usable
+    if not usable:
         return []
-    return rng.sample(places, 2 if len(places) > 1 and rng.random() < 0.15 else 1)
+    return rng.sample(usable, 2 if len(usable) > 1 and rng.random() < 0.15 else 1)
+
+
+def _names(offer, place):
+    return any(fit.place and fit.admits_place(place.name) for fit in offer.fits)
 
 
 def _image(rng, top_category, images):

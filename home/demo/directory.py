@@ -15,6 +15,7 @@ from home.demo.town import (
     DISTRICTS_BY_NAME,
     PHONE_PREFIX,
     PLACES,
+    PLACES_BY_KEY,
     POSTAL_CODE,
     TOWN,
 )
@@ -82,6 +83,16 @@ def seat_key(spec):
     return spec.seat or f"seat:{spec.short}"
 
 
+def place_names(spec):
+    """The names of an organization's places, as plan_places and plan_organization give them (no query)."""
+    seat = PLACES_BY_KEY[spec.seat].name if spec.seat else seat_name(spec)
+    return [seat] + [PLACES_BY_KEY[key].name for key in spec.venues if key in PLACES_BY_KEY]
+
+
+def seat_name(spec):
+    return f"{spec.name} – sede"
+
+
 def _place_from_spec(spec, districts):
     return _town_place(
         random.Random(f"valdoria-place-{spec.key}"),
@@ -104,7 +115,7 @@ def _seat_for(spec, districts):
         rng,
         districts,
         district.name,
-        name=f"{spec.name} – sede",
+        name=seat_name(spec),
         address=f"{rng.choice(district.streets)} {rng.randint(1, 120)}",
         accessibility_notes=rng.choice(SEAT_ACCESSIBILITY),
     )

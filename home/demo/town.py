@@ -282,6 +282,10 @@ PLACES = (
     PlaceSpec("emporio", "Emporio solidale", "Tre Ponti", "Via Roma", "88", "civic"),
 )
 PLACES_BY_KEY = {place.key: place for place in PLACES}
+# Venues that host only what names them: the pool its swimming, the river bank its walks and clean-ups.
+DEDICATED_VENUES = frozenset(
+    PLACES_BY_KEY[key].name for key in ("piscina", "parco-fornaci", "orti-mulino", "argine-ca-bianca")
+)
 
 SETTINGS = {
     "comune_name": COMUNE_NAME,

@@ -172,10 +172,34 @@ STATUS_NOTES = {
     "sospesa": "L'attività è sospesa fino a nuova comunicazione per lavori nella sede.",
 }
 SUMMARY_TEMPLATES = (
-    "{what}. Per {people}, {when} {where}.",
-    "{what}: {when} {where}. Per {people}.",
-    "{what}. {When} {where}{free}.",
+    "{what}. Per {people}, {when}{at}.",
+    "{what}: {when}{at}. Per {people}.",
+    "{what}. {When}{at}{free}.",
+    "{When}{at}: {what_lower}.",
+    "{what}. {When}{at}, per {people}.",
 )
+# A last sentence of the summary, by what the listing asks: it says what the card does not.
+SUMMARY_ENDINGS = {
+    "register": (
+        "Iscrizione obbligatoria.",
+        "Posti limitati: conviene iscriversi presto.",
+        "Ci si iscrive in sede o online.",
+    ),
+    "book": ("Prenotazione obbligatoria.", "Posti limitati, su prenotazione."),
+    "free_entry": ("Ingresso libero.", "Non serve iscriversi.", "Basta presentarsi."),
+    Kind.SERVICE: ("Per informazioni basta una telefonata.", "Un operatore spiega come accedere.", ""),
+    Kind.VOLUNTEERING: ("Si comincia con un incontro conoscitivo.", "Anche poche ore fanno la differenza.", ""),
+    Kind.CALL: ("Il testo completo del bando è sul sito.", "Lo sportello aiuta a compilare la domanda.", ""),
+    Kind.SUMMER_CAMP: ("Si può scegliere una o più settimane.", "Posti limitati, precedenza ai residenti.", ""),
+}
+# "alla Palestra comunale San Rocco": the preposition and article before a venue, by the first word of its name.
+AT_VENUE = {
+    "argine": "all'", "biblioteca": "alla ", "campo": "al ", "casa": "alla ", "centro": "al ", "consultorio": "al ",
+    "emporio": "all'", "informagiovani": "all'", "istituto": "all'", "oratorio": "all'", "orti": "agli ",
+    "palazzetto": "al ", "palestra": "alla ", "parco": "al ", "piscina": "alla ", "punto": "al ", "sala": "alla ",
+    "scuola": "alla ", "spazio": "allo ", "sportello": "allo ", "teatro": "al ",
+}  # fmt: skip
+ARTICLES = ("Un ", "Una ", "Uno ", "Un'", "Il ", "La ", "Lo ", "Le ", "I ", "Gli ", "L'")
 
 
 def join_words(words):
@@ -261,13 +285,7 @@ def audience_description(rng, *, offer, min_age, max_age):
 
 
 def how_to_take_part(rng, *, kind, registration_required, contact):
-    if kind in (Kind.SERVICE, Kind.SUMMER_CAMP, Kind.VOLUNTEERING, Kind.CALL):
-        key = kind
-    elif registration_required:
-        key = "book" if kind == Kind.EVENT else "register"
-    else:
-        key = "free_entry"
-    return paragraphs(rng.choice(HOW_TEXTS[key]).format(**contact))
+    return paragraphs(rng.choice(HOW_TEXTS[take_part_key(kind, registration_required)]).format(**contact))
 
 
 def requirements(rng, *, offer, min_age, area):
@@ -289,22 +307,53 @@ def timing(*, when, status):
     return paragraphs(when.details, STATUS_NOTES.get(status, ""))
 
 
-def summary(rng, *, offer, min_age, max_age, when, where, is_free, limit=280):
+def at_places(places, where):
+    """ "alla Piscina comunale", "alla Palestra comunale San Rocco e al Palazzetto dello sport"; else the district."""
+    phrases = []
+    for place in places:
+        name = place.name.split(" (")[0]
+        article = AT_VENUE.get(name.split()[0].lower())
+        if article is None:  # an organization's own seat: the district says more than "nella sede"
+            return where
+        phrases.append(f"{article}{name}")
+    return join_words(phrases) if phrases else where
+
+
+def summary(rng, *, what, min_age, max_age, when, at, is_free, take_part, limit=280):
+    """The card's text: what it is (`what`, one of the offer's descriptions), when and where, for whom, and
+    sometimes what it asks (`take_part`, a key of SUMMARY_ENDINGS)."""
     who = people(min_age, max_age)
     ages = ages_phrase(rng, min_age, max_age)
     values = {
-        "what": offer.what,
+        "what": what,
+        "what_lower": what[:1].lower() + what[1:] if what.startswith(ARTICLES) else what,
         "people": f"{who} {ages}".strip() if ages else "tutte le età",
         "when": when.summary,
         "When": when.summary[:1].upper() + when.summary[1:],
-        "where": where,
+        "at": f" {at}" if at else "",
         "free": ", gratis" if is_free else "",
     }
-    templates = [template for template in SUMMARY_TEMPLATES if ":" not in offer.what or "}:" not in template]
+    templates = [
+        template
+        for template in SUMMARY_TEMPLATES
+        if (":" not in what or "}:" not in template) and ("{what_lower}" not in template or what.startswith(ARTICLES))
+    ]
     text = rng.choice(templates).format(**values)
+    ending = rng.choice(SUMMARY_ENDINGS.get(take_part, ("",)))
+    if ending and rng.random() < 0.6 and len(text) + len(ending) < limit:
+        text = f"{text} {ending}"
     if len(text) > limit:
-        text = f"{offer.what}. {values['When']} {where}."
+        text = f"{what}. {values['When']}{values['at']}."
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def take_part_key(kind, registration_required):
+    """How one takes part, as HOW_TEXTS and SUMMARY_ENDINGS key it."""
+    if kind in (Kind.SERVICE, Kind.SUMMER_CAMP, Kind.VOLUNTEERING, Kind.CALL):
+        return kind
+    if registration_required:
+        return "book" if kind == Kind.EVENT else "register"
+    return "free_entry"
 
 
 def _article(number):
