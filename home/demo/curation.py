@@ -7,16 +7,20 @@ like pages editors write. Found again by slug, so a reset updates them in place.
 
 import datetime as dt
 
+from home.demo.dates import summer_year
 from home.demo.town import TOWN
 from home.models import CollectionPage, CollectionPick, HelpDeskPage, NewsIndexPage, NewsPage
 from opportunities.models import Kind, OpportunityPage, Status
 
 PICKS = 3
 
+# Each collection's picks: the editors' choice among live, active opportunities that match `picks` (ORM lookups)
+# and are meant for the collection's audience, not merely open to it (an over-65 can join a CV workshop for
+# adults, but it is no pick for them): for the over-65s, listings whose minimum age is 60 or more.
 COLLECTIONS = (
     {
         "slug": "estate-centri-estivi",
-        "title": "Estate 2027: centri estivi",
+        "title": "Estate {summer}: centri estivi",
         "introduction": (
             "<p>Tutti i centri estivi della città per bambine, bambini e ragazzi: dove sono, quanto costano e come "
             "iscriversi. In cima le proposte che la redazione consiglia per chi cerca ancora un posto.</p>"
@@ -32,7 +36,7 @@ COLLECTIONS = (
             "contatto con gli altri, vicino a casa.</p>"
         ),
         "saved_search": "audience=anziani",
-        "picks": {"audiences__slug": "anziani"},
+        "picks": {"audiences__slug": "anziani", "min_age__gte": 60},
     },
 )
 
@@ -76,16 +80,15 @@ def add_curation(site, *, today, user=None):
     """Create or update the demo's collections, news and help desks' page, each with a published revision."""
     home = site.root_page.specific
     for spec in COLLECTIONS:
-        picks = OpportunityPage.objects.live().filter(status=Status.ACTIVE, **spec["picks"]).order_by("path")
         page = _page(
             CollectionPage,
             home,
             spec["slug"],
-            title=spec["title"],
+            title=spec["title"].format(summer=summer_year(today)),
             introduction=spec["introduction"],
             saved_search=spec["saved_search"],
         )
-        page.picks = [CollectionPick(opportunity=opportunity) for opportunity in picks.distinct()[:PICKS]]
+        page.picks = [CollectionPick(opportunity=opportunity) for opportunity in choose_picks(spec["picks"])]
         _publish(page, user)
     news_index = _publish(_page(NewsIndexPage, home, "notizie", title="Notizie", show_in_menus=True), user)
     for slug, days_ago, title, summary, body in NEWS:
@@ -94,6 +97,28 @@ def add_curation(site, *, today, user=None):
     desks = _page(HelpDeskPage, home, "sportelli", title="Sportelli", introduction=HELP_DESKS_INTRODUCTION)
     desks.show_in_menus = True
     _publish(desks, user)
+
+
+def choose_picks(lookups, count=PICKS):
+    """Up to `count` live, active opportunities matching `lookups`, with a coming date, of different kinds
+    where there is a choice, and never two of the same title."""
+    candidates = (
+        OpportunityPage.objects.live()
+        .filter(status=Status.ACTIVE, next_occurrence__isnull=False, **lookups)
+        .order_by("path")
+        .distinct()
+    )
+    chosen, kinds, titles = [], set(), set()
+    for varied in (True, False):
+        for opportunity in candidates:
+            if len(chosen) == count:
+                return chosen
+            if opportunity in chosen or opportunity.title in titles or (varied and opportunity.kind in kinds):
+                continue
+            chosen.append(opportunity)
+            kinds.add(opportunity.kind)
+            titles.add(opportunity.title)
+    return chosen
 
 
 def _page(model, parent, slug, **fields):
