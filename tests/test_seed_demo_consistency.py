@@ -27,7 +27,7 @@ from home.demo.fits import SEASONS, Fit, easter_sunday, fit_of, holidays, is_hol
 from home.demo.offers import OFFERS
 from home.demo.town import DISTRICTS
 from home.models import CollectionPage
-from opportunities.models import Kind, OpportunityPage
+from opportunities.models import Kind, OpportunityPage, Status
 from opportunities.schedules import occurrence_dates
 
 TODAYS = (dt.date(2026, 12, 1), dt.date(2027, 3, 15), dt.date(2027, 7, 20), dt.date(2027, 9, 25))
@@ -114,6 +114,8 @@ class Card:
     pk: int
     title: str
     kind: str
+    status: str
+    registration_required: bool
     organization: str
     summary: str
     min_age: int | None
@@ -153,6 +155,8 @@ def card_of(page):
         pk=page.pk,
         title=page.title,
         kind=page.kind,
+        status=page.status,
+        registration_required=page.registration_required,
         organization=page.organization.title,
         summary=page.summary,
         min_age=page.min_age,
@@ -342,6 +346,13 @@ def test_descriptions_vary(demo):
     assert None not in uses
     assert [text for text, count in uses.items() if count > 3] == []
     assert [pair for pair, count in own.items() if count > 1] == []
+
+
+@pytest.mark.django_db
+def test_only_listings_with_sign_up_are_fully_booked(demo):
+    full = [card for card in demo.cards if card.status == Status.FULL]
+
+    assert full and all(card.registration_required for card in full)
 
 
 @pytest.mark.django_db

@@ -237,6 +237,10 @@ def _draw_facts(rng, offer, fit, places, where, listing, today):
         "phone": listing.page.phone,
         "place": f"in {places[0].address}" if places else "in sede",
     }
+    status = rng.choices(STATUSES, STATUS_WEIGHTS)[0]
+    registration_required = rng.random() < REGISTRATION_LIKELIHOOD[offer.kind]
+    if status == Status.FULL and not registration_required:  # without sign-up, nothing can be fully booked
+        status = Status.ACTIVE
     return Facts(
         min_age=min_age,
         max_age=max_age,
@@ -244,8 +248,8 @@ def _draw_facts(rng, offer, fit, places, where, listing, today):
         cost=cost,
         places=places,
         where=where,
-        status=rng.choices(STATUSES, STATUS_WEIGHTS)[0],
-        registration_required=rng.random() < REGISTRATION_LIKELIHOOD[offer.kind],
+        status=status,
+        registration_required=registration_required,
         contact=contact,
     )
 

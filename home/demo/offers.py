@@ -212,7 +212,7 @@ OFFERS = {
               "Arti marziali come gioco: equilibrio, rispetto delle regole e fiducia in sé stessi",
               (5, 12), "month", "afternoon", needs=(MEDICAL,)),
         Offer(("Festa dello sport", "Open day delle società sportive"), E,
-              "Le società sportive della città fanno provare gratis le loro discipline in piazza e nei parchi",
+              "Le società sportive della città fanno provare gratis le loro discipline, a chi vuole cominciare",
               ALL_AGES, "free", "oneoff", audiences=("famiglie",), fit=OUTDOORS & DAYTIME),
         Offer(("Camp multisport", "Summer camp sportivo"), C,
               "Settimane di sport diversi ogni giorno, piscina e giochi all'aperto con istruttori qualificati",
@@ -337,7 +337,7 @@ OFFERS = {
     ),
     "eventi": (
         Offer(("Sagra di settembre", "Festa di fine estate"), E,
-              "Un fine settimana di stand gastronomici, musica, giostre e mercatino lungo il Corso",
+              "Un fine settimana di stand gastronomici, musica, giostre e mercatino",
               ALL_AGES, "free", "festival"),
         Offer(("Mercatino di Natale", "Natale in piazza"), E,
               "Casette di artigiani e associazioni, il presepe vivente e la cioccolata calda per tutti",
@@ -790,8 +790,8 @@ ALSO = {
         "Un'estate insieme per tutti: educatori di sostegno, attività adattate e gruppi misti",
     ),
     "Sagra di settembre": (
-        "Stand gastronomici, giostre, musica e mercatino lungo il Corso per tutto il fine settimana",
-        "La festa della città: cucina tipica, concerti, giostre e bancarelle lungo il Corso",
+        "Stand gastronomici, giostre, musica e mercatino per tutto il fine settimana",
+        "La festa della città: cucina tipica, concerti, giostre e bancarelle",
     ),
     "Scacchi per bambini": (
         "Si imparano le regole e le prime strategie giocando tante partite, anche online con il gruppo",
