@@ -14,7 +14,8 @@ MAIN_NAV_LINKS = "header nav a[href]"
 CONTRAST_WITH_BACKGROUND = """element => {
   const rgb = (colour) => colour.match(/[\\d.]+/g).map(Number);
   const luminance = ([r, g, b]) => {
-    const [R, G, B] = [r, g, b].map((c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; });
+    const linear = (c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4);
+    const [R, G, B] = [r, g, b].map(linear);
     return 0.2126 * R + 0.7152 * G + 0.0722 * B;
   };
   let node = element, background = "rgb(255, 255, 255)";

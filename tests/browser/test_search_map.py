@@ -39,6 +39,7 @@ def test_near_me_uses_the_browsers_position_and_sorts_by_distance(open_browser, 
     page.context.grant_permissions(["geolocation"])
     page.context.set_geolocation({"latitude": 44.4950, "longitude": 11.3420})
 
+    page.locator("details > summary", has_text="Vicino a").click()  # the filter group, folded until opened
     page.get_by_role("button", name="Usa la mia posizione").click()
     page.wait_for_url("**lat=**")
 

@@ -61,7 +61,10 @@ def test_a_run_of_days_with_times_repeats_daily_at_those_times(client, home_page
     page = OpportunityPageFactory(
         schedules=[
             OpportunitySchedule(
-                start_date=dt.date(2027, 7, 1), end_date=dt.date(2027, 7, 3), opens_at=dt.time(17), closes_at=dt.time(23)
+                start_date=dt.date(2027, 7, 1),
+                end_date=dt.date(2027, 7, 3),
+                opens_at=dt.time(17),
+                closes_at=dt.time(23),
             )
         ]
     )
