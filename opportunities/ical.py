@@ -70,7 +70,7 @@ def search_calendar_description(*, included, listed, total, search_url):
     """
     if listed < total:
         text = gettext(
-            "Contiene le prime %(included)s delle %(total)s opportunità trovate: restringi la ricerca per averle tutte."
+            "Contiene le prime %(listed)s delle %(total)s opportunità trovate: restringi la ricerca per averle tutte."
         )
     elif included < total:
         text = gettext("Contiene %(included)s delle %(total)s opportunità trovate.")
@@ -80,8 +80,18 @@ def search_calendar_description(*, included, listed, total, search_url):
             "Contiene tutte le %(total)s opportunità trovate.",
             total,
         )
-    sentences = [text % {"included": included, "total": total}]
-    if included < listed:
+    sentences = [text % {"listed": listed, "included": included, "total": total}]
+    left_out = listed - included
+    if left_out and listed < total:
+        sentences.append(
+            ngettext(
+                "Tra queste, %(count)s è sospesa e non ha date in programma.",
+                "Tra queste, %(count)s sono sospese e non hanno date in programma.",
+                left_out,
+            )
+            % {"count": left_out}
+        )
+    elif left_out:
         sentences.append(gettext("Le opportunità sospese non sono nel calendario: non hanno date in programma."))
     sentences.append(search_url)
     return " ".join(sentences)

@@ -280,3 +280,17 @@ def test_the_printable_version_of_a_browse_page_stays_on_it(client, home_page):
     OpportunityPageFactory(categories=[Category.objects.get(slug="sport")])
     text = page_text(client, {}, path="/cerca/categoria/sport/")
     assert 'href="/cerca/categoria/sport/?category=sport&stampa=1"' in text
+
+
+def test_a_feed_cut_short_counts_the_suspended_ones_among_the_first(client, home_page, monkeypatch):
+    monkeypatch.setattr(search_views, "MAX_PAGE_SIZE", 2)
+    OpportunityPageFactory(title="Coro attivo")
+    OpportunityPageFactory(title="Coro sospeso", status=Status.SUSPENDED)
+    OpportunityPageFactory(title="Coro di domani")
+    calendar = feed(client, {"q": "coro", "sort": "newest"})
+    assert len(calendar.walk("VEVENT")) == 1
+    description = str(calendar["X-WR-CALDESC"])
+    assert description.startswith(
+        "Contiene le prime 2 delle 3 opportunità trovate: restringi la ricerca per averle tutte. "
+        "Tra queste, 1 è sospesa e non ha date in programma."
+    )
