@@ -166,6 +166,8 @@ class ServiceImporter:
             self._waiting.append(page)
         else:
             self.touched[OpportunityPage].add(page.pk)
+            if outcome == "created":
+                self.created[OpportunityPage].add(page.pk)
         return outcome, page.title, notes
 
     def _forget(self, organizations, places):

@@ -194,6 +194,16 @@ def test_pages_imported_from_the_admin_are_in_the_search_index(home_page, django
     assert OpportunityPage.objects.get().live_revision.user == user
 
 
+def test_pages_created_one_by_one_from_the_admin_are_in_the_search_index_too(home_page):
+    # A batch that names a service twice writes each new page in its record's savepoint.
+    services = [hsds_service(1, name="Giocoleria"), hsds_service(2, name="Acrobatica"), hsds_service(2)]
+
+    report = data_import(records=services)
+
+    assert (report.created, report.updated) == (2, 1)
+    assert [page.hsds_id for page in OpportunityPage.objects.live().search("Giocoleria")] == ["svc-1"]
+
+
 # Queries a service costs, at most, once its organization, place and terms exist: against about 120 for a new
 # one and 90 for an update when each page was added, revised and published by Wagtail's own methods.
 QUERIES_PER_NEW_SERVICE = 6
