@@ -1,7 +1,7 @@
 """Imports, as the command line and the admin run them."""
 
 import logging
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 
 from django.db import transaction
 from django.db.models import prefetch_related_objects
@@ -45,7 +45,8 @@ def data_import(*, records, dry_run=False, user=None, defer_search_index=False, 
     importer = ServiceImporter(directory=directory, user=user)
     numbered = _numbered(records)
     with _search_index_deferred(defer_search_index and not dry_run):
-        with transaction.atomic():
+        # Each batch is a transaction; a dry run is one, rolled back, with a savepoint per batch.
+        with transaction.atomic() if dry_run else nullcontext():
             while batch := _read_batch(numbered, report):
                 _import_batch(importer, batch, report)
                 if on_batch:

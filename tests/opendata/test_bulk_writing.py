@@ -15,6 +15,7 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from wagtail.signals import page_published
 
 from opendata import importer as importer_module
+from opendata import services as services_module
 from opendata.services import data_import
 from opportunities.models import OpportunityPage
 from organizations.models import OrganizationPage, Place
@@ -202,6 +203,21 @@ def test_pages_created_one_by_one_from_the_admin_are_in_the_search_index_too(hom
 
     assert (report.created, report.updated) == (2, 1)
     assert [page.hsds_id for page in OpportunityPage.objects.live().search("Giocoleria")] == ["svc-1"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_each_batch_is_committed_as_it_is_imported(home_page, monkeypatch):
+    monkeypatch.setattr(services_module, "BATCH_SIZE", 2)
+
+    def records():
+        yield hsds_service(1)
+        yield hsds_service(2)
+        raise RuntimeError("the connection to the source dropped")
+
+    with pytest.raises(RuntimeError):
+        data_import(records=records())
+
+    assert set(OpportunityPage.objects.values_list("hsds_id", flat=True)) == {"svc-1", "svc-2"}
 
 
 # Queries a service costs, at most, once its organization, place and terms exist: against about 120 for a new
