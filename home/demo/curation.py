@@ -88,7 +88,10 @@ def add_curation(site, *, today, user=None):
             introduction=spec["introduction"],
             saved_search=spec["saved_search"],
         )
-        page.picks = [CollectionPick(opportunity=opportunity) for opportunity in choose_picks(spec["picks"])]
+        page.picks = [
+            CollectionPick(opportunity=opportunity, sort_order=order)
+            for order, opportunity in enumerate(choose_picks(spec["picks"]))
+        ]
         _publish(page, user)
     news_index = _publish(_page(NewsIndexPage, home, "notizie", title="Notizie", show_in_menus=True), user)
     for slug, days_ago, title, summary, body in NEWS:

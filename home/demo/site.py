@@ -60,7 +60,9 @@ def configure_site(site, *, logo, featured, user):
     home = site.root_page.specific
     home.introduction = HOME_INTRODUCTION
     home.help_desks_text = HOME_HELP_DESKS_TEXT
-    home.featured_opportunities = [HomePageFeaturedOpportunity(opportunity=page) for page in featured]
+    home.featured_opportunities = [
+        HomePageFeaturedOpportunity(opportunity=page, sort_order=order) for order, page in enumerate(featured)
+    ]
     home.save_revision(user=user, log_action=True).publish(user=user)
 
 

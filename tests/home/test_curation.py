@@ -121,7 +121,8 @@ def test_a_collection_shows_picks_in_order_then_search_results_without_repeats(c
     OpportunityPageFactory(title="Torneo concluso", categories=sport(), status=Status.CONCLUDED)
     OpportunityPageFactory(title="Corso di pittura")
     page = collection(home_page, saved_search="/cerca/?category=sport", introduction="<p>Per restare in forma.</p>")
-    page.picks = [CollectionPick(opportunity=second), CollectionPick(opportunity=first)]
+    # The editor's inline panel numbers the picks; assigned by hand, they need their sort_order too.
+    page.picks = [CollectionPick(opportunity=second, sort_order=0), CollectionPick(opportunity=first, sort_order=1)]
     page.save()
 
     text = client.get(page.url).content.decode()
