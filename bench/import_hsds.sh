@@ -37,10 +37,12 @@ case $engine in
         ;;
 esac
 $python manage.py migrate -v0
+echo "machine: $(nproc) cores, $(free -g | awk '/^Mem/ {print $2}') GB, $($python --version), $(date -Is)"
 echo "file: $file, $(du -h "$file" | cut -f1)"
 for run in ${RUNS:-create update}; do
-    echo "== $engine, $size services, $run"
+    echo "== $engine, $size services, $run (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     # CPU time (user + sys) says more than the wall clock on a machine shared with other work.
     /usr/bin/time -f "wall clock %e s, CPU %U s user + %S s sys, peak memory %M KB" \
-        $python manage.py import_hsds "$file" 2>&1 | grep -v -e '^#' -e '^Termine creato'
+        $python manage.py import_hsds "$file" 2>&1 | grep -v -e '^#' -e '^Termine creato' -e 'record letti'
+    echo "   load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
