@@ -6,7 +6,8 @@
 #
 # For each size, bench/seed_demo.sh builds a fresh demo of that many opportunities (it drops and recreates
 # $BENCH_PG_DATABASE, default portal_bench, or var/bench.sqlite3), then `python -m bench.search` times the
-# views in-process and prints a Markdown report.
+# views in-process and prints a Markdown report: once with the search cache off (every search counts its
+# facets: what the engine computes) and once with it on, as deployed (SEARCH_CACHE_SECONDS, search/catalogue.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,7 +31,10 @@ for size in "${sizes[@]}"; do
             .venv/bin/python manage.py dbshell <<<"ANALYZE;"
             ;;
     esac
-    echo
-    echo "== search benchmark, $engine, $size opportunities"
-    .venv/bin/python -m bench.search --repetitions "${BENCH_REPETITIONS:-10}" --warmup "${BENCH_WARMUP:-2}"
+    for cache_seconds in 0 300; do
+        echo
+        echo "== search benchmark, $engine, $size opportunities, SEARCH_CACHE_SECONDS=$cache_seconds"
+        SEARCH_CACHE_SECONDS=$cache_seconds .venv/bin/python -m bench.search \
+            --repetitions "${BENCH_REPETITIONS:-10}" --warmup "${BENCH_WARMUP:-2}"
+    done
 done
