@@ -6,7 +6,7 @@ validates it twice and reads the revision back into a new instance. What it
 leaves behind is written here directly:
 
 - `create_published`: new pages of a batch are inserted together (tree paths
-  computed in Python and rows inserted in bulk by `home.demo.builder`, the
+  computed in Python and rows inserted in bulk by `publishing.bulk_pages`, the
   writer `seed_demo` uses), then one revision per page, the page pointing at
   it as its latest and live revision, the history's "created" and
   "published" entries and the reference index, all in bulk; `page_published`
@@ -27,7 +27,7 @@ from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, Revision, get_default_page_content_type
 from wagtail.signals import page_published, published
 
-from home.demo import builder, indexing
+from publishing import bulk_indexing, bulk_pages
 
 
 class Placement:
@@ -49,9 +49,9 @@ class Placement:
     def place(self, page, parent, slug):
         """Give an unsaved page the next position below `parent`, a free slug and the fields of a live page."""
         if parent.pk not in self._next_number:
-            self._next_number[parent.pk] = builder.next_child_number(parent)
+            self._next_number[parent.pk] = bulk_pages.next_child_number(parent)
         page.slug = self.free_slug(parent, slug)
-        builder.place_below(parent, [page], first_number=self._next_number[parent.pk])
+        bulk_pages.place_below(parent, [page], first_number=self._next_number[parent.pk])
         # Treebeard's get_parent() reads this cache (Wagtail's router sets it too): validating the page's slug
         # among its siblings then needs no query for the parent.
         page._cached_parent_obj = parent
@@ -94,7 +94,7 @@ def create_published(pages, *, user=None):
     if not pages:
         return
     model = type(pages[0])
-    builder.insert_pages(pages)
+    bulk_pages.insert_pages(pages)
     page_type = ContentType.objects.get_for_model(model)
     revisions = Revision.objects.bulk_create(
         Revision(
@@ -120,8 +120,8 @@ def create_published(pages, *, user=None):
         )
     )
     for parent, count in Counter(page.get_parent() for page in pages).items():
-        builder.add_children_count(parent, count)
-    indexing.write_reference_index(model, pages)
+        bulk_pages.add_children_count(parent, count)
+    bulk_indexing.write_reference_index(model, pages)
     for page in pages:
         _send_published(page, page.live_revision)
 

@@ -12,12 +12,12 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.search import index
 from wagtail.search.signal_handlers import post_save_signal_handler
 
-from home.demo.indexing import finish_search_index, index_for_search
 from opendata.hsds import RecordError
 from opendata.importer import ServiceImporter
 from opendata.report import Entry, ImportReport
 from opendata.sources import RecordSyntaxError, SourceError
 from organizations.models import OrganizationIndexPage
+from publishing.bulk_indexing import finish_search_index, index_for_search
 
 logger = logging.getLogger(__name__)
 

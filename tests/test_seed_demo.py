@@ -17,12 +17,12 @@ from wagtail.models import GroupPagePermission, Page, ReferenceIndex
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
-from home.demo.builder import step
 from home.demo.orgs import CURATED
 from home.models import HomePage, PortalImage, PortalSettings
 from opportunities.models import Kind, OpportunityPage, OpportunitySchedule, Status
 from organizations.models import OrganizationPage, Place
 from organizations.services import organization_editors_group_ensure
+from publishing.bulk_pages import step
 from publishing.roles import ROLE_NAMES as ROLES
 from taxonomy.models import Category
 

@@ -18,7 +18,6 @@ from django.utils import timezone
 
 from wagtail.models import Collection, Page
 
-from home.demo import builder, indexing
 from home.demo.catalogue import Listing, plan_opportunity, plan_slots
 from home.demo.curation import add_curation
 from home.demo.directory import plan_organization, plan_places
@@ -31,6 +30,7 @@ from home.demo.vocabulary import load_vocabulary
 from home.models import PortalImage
 from opportunities.models import OpportunityPage
 from organizations.models import OrganizationPage, Place
+from publishing import bulk_indexing, bulk_pages
 from search.catalogue import catalogue_changed
 
 DEFAULT_OPPORTUNITIES = 250
@@ -137,7 +137,7 @@ def _seed(result, opportunities, log):
     log(f"Created {result.places} places and {result.organizations} organizations.")
     first_batch = _create_opportunities(result, plan, organizations, log)
     with result.timing("search index"):
-        indexing.finish_search_index(OpportunityPage)
+        bulk_indexing.finish_search_index(OpportunityPage)
     with result.timing("site and users"):
         editors = {
             spec.short: page
@@ -156,7 +156,7 @@ def _create_organizations(result, plan):
     index = organization_index(plan.site)
     with result.timing("places and organizations"):
         places = plan_places(plan.specs, plan.vocabulary.districts)
-        Place.objects.bulk_create(list(places.values()), batch_size=builder.BATCH_SIZE)
+        Place.objects.bulk_create(list(places.values()), batch_size=bulk_pages.BATCH_SIZE)
         logos = {spec.short: _logo(spec, plan) for spec in CURATED}
         pages = [
             plan_organization(
@@ -167,15 +167,15 @@ def _create_organizations(result, plan):
         counts = Counter(slot.organization for slot in plan.slots)
         for number, page in enumerate(pages):
             page.numchild = counts[number]
-        builder.place_below(index, pages, first_number=builder.next_child_number(index))
-        builder.insert_pages(pages)
-        builder.add_children_count(index, len(pages))
+        bulk_pages.place_below(index, pages, first_number=bulk_pages.next_child_number(index))
+        bulk_pages.insert_pages(pages)
+        bulk_pages.add_children_count(index, len(pages))
     with result.timing("search index"):
-        indexing.index_for_search(Place, list(places.values()))
-        indexing.index_for_search(OrganizationPage, pages)
+        bulk_indexing.index_for_search(Place, list(places.values()))
+        bulk_indexing.index_for_search(OrganizationPage, pages)
     with result.timing("reference index"):
-        indexing.write_reference_index(Place, list(places.values()))
-        indexing.write_reference_index(OrganizationPage, pages)
+        bulk_indexing.write_reference_index(Place, list(places.values()))
+        bulk_indexing.write_reference_index(OrganizationPage, pages)
     result.places, result.organizations = len(places), len(pages)
     return pages
 
@@ -195,7 +195,7 @@ def _create_opportunities(result, plan, organizations, log):
                 number, slot, listing, vocabulary=plan.vocabulary, images=plan.images, today=plan.today
             )
             positions[slot.organization] += 1
-            builder.place_below(listing.page, [page], first_number=positions[slot.organization])
+            bulk_pages.place_below(listing.page, [page], first_number=positions[slot.organization])
             batch.append(page)
         if len(batch) == STREAM_BATCH or number == len(plan.slots):
             _insert_opportunities(result, batch)
@@ -211,11 +211,11 @@ def _create_opportunities(result, plan, organizations, log):
 def _insert_opportunities(result, pages):
     reset_queries()  # with DEBUG on, Django keeps the SQL of recent queries: drop it, batch by batch
     with result.timing("opportunity pages"):
-        builder.insert_pages(pages)
+        bulk_pages.insert_pages(pages)
     with result.timing("search index"):
-        indexing.index_for_search(OpportunityPage, pages)
+        bulk_indexing.index_for_search(OpportunityPage, pages)
     with result.timing("reference index"):
-        indexing.write_reference_index(OpportunityPage, pages)
+        bulk_indexing.write_reference_index(OpportunityPage, pages)
 
 
 def _demo_collection():

@@ -12,7 +12,8 @@ there), and this module:
    `bulk_create` refuses) with the same insert query Django uses;
 4. inserts many-to-many through rows and child objects (ParentalKey) in bulk.
 
-The indexing module then adds the pages to the search and reference indexes.
+`publishing.bulk_indexing` then adds the pages to the search and reference indexes. Used by
+`seed_demo` (home/demo) and by the imports (opendata/pages.py).
 
 Pages are published as they are created (live, first and last published now),
 without revisions, as pages created in code usually are.
