@@ -17,12 +17,17 @@ from taxonomy.models import Category
 register = template.Library()
 
 
+def menu_pages(site):
+    """The live sections under the site's home page that editors show in menus (migration home 0005 indexes them)."""
+    return site.root_page.localized.get_children().live().in_menu()
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
     current = context.get("page")
-    pages = site.root_page.localized.get_children().live().in_menu() if site else []
+    pages = menu_pages(site) if site else []
     current_path = current.url_path if current else ""
     return {
         "items": [
