@@ -34,7 +34,7 @@ class DatabaseEngine(SearchEngine):
         base, filters, scores, distances, suggestions = self.match(query, now)
         total, facets = total_and_facets(query, base, filters)
         start = (query.page - 1) * query.page_size
-        page_pks = ordered_keys(filtered(base, filters), query, scores, distances, start, start + query.page_size)
+        page_pks = ordered_keys(base, filters, query, scores, distances, start, start + query.page_size)
         return SearchResult(
             total=total,
             hits=fetch_hits(page_pks, scores, distances),
@@ -45,13 +45,13 @@ class DatabaseEngine(SearchEngine):
         )
 
     def count(self, query, *, now):
-        base, filters, *_rest = self.match(query, now)
-        return filtered(base, filters).count()
+        base, filters, scores, *_rest = self.match(query, now)
+        return len(scores) if only_text(filters) else filtered(base, filters).count()
 
     def matching_pks(self, query, *, now, limit):
         base, filters, scores, distances, _suggestions = self.match(query, now)
-        matching = filtered(base, filters)
-        return matching.count(), ordered_keys(matching, query, scores, distances, 0, limit)
+        total = len(scores) if only_text(filters) else filtered(base, filters).count()
+        return total, ordered_keys(base, filters, query, scores, distances, 0, limit)
 
     def match(self, query, now):
         """(base, filters, scores, distances, suggestions): what matches the query, not yet ordered or counted."""
@@ -126,15 +126,25 @@ def soonest_order():
     return [F("next_occurrence").asc(nulls_last=True), "title", "pk"]
 
 
-def ordered_keys(matching, query, scores, distances, start, end):
-    """The primary keys of the matches from `start` to `end`, in the query's order, in one query."""
+def only_text(filters):
+    """Whether free text is the only condition: its matches, searched within the base, are then all the matches."""
+    return filters.keys() == {"text"}
+
+
+def ordered_keys(base, filters, query, scores, distances, start, end):
+    """The primary keys of the matches from `start` to `end`, in the query's order, in at most one query."""
     python_key = python_sort_key(query, scores, distances)
     if python_key is None:
         order = [F("first_published_at").desc(nulls_last=True), "pk"] if query.sort == "newest" else soonest_order()
-        return list(matching.order_by(*order).values_list("pk", flat=True)[start:end])
+        return list(filtered(base, filters).order_by(*order).values_list("pk", flat=True)[start:end])
     # Scores and distances live in Python, so the (already narrowed) candidates are ordered here.
-    pks = list(matching.order_by(*soonest_order()).values_list("pk", flat=True))
-    pks.sort(key=python_key)  # stable: ties keep the soonest-first order
+    if only_text(filters):
+        pks = list(scores)  # sorted by rank, and ranks are unique: no database order to keep
+    else:
+        # Places share distances: ties keep the soonest-first order (the sort is stable).
+        matching = filtered(base, filters).order_by(*soonest_order() if distances else ())
+        pks = list(matching.values_list("pk", flat=True))
+    pks.sort(key=python_key)
     return pks[start:end]
 
 
