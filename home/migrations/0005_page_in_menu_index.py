@@ -1,7 +1,7 @@
 from django.db import migrations
 
 # Every public page renders the main menu: the live children of the home page shown in menus. Without
-# an index the database reads every page of the tree for it (100,000 opportunities: 17-27 ms a
+# an index the database reads every page of the tree for it (100,000 opportunities: 26 ms a
 # request); the few pages shown in menus fit in a partial index. SQLite and PostgreSQL both have them.
 INDEX = "portal_page_in_menu"
 
