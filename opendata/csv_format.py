@@ -152,10 +152,7 @@ def csv_records(text):
     """Yield (row number, HSDS service object) for each non-empty row; raise SourceError for a wrong header."""
     if "\x00" in text[:4096]:
         raise SourceError(_("Il file non è un CSV di testo: salvalo dal foglio di calcolo come «CSV»."))
-    lines = text.splitlines()
-    header_line = lines[0] if lines else ""
-    delimiter = ";" if header_line.count(";") >= header_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(text))
     header = [_normalize_header(cell) for cell in next(reader, [])]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
@@ -170,8 +167,15 @@ def csv_records(text):
         yield row_number, row_to_service(row)
 
 
+def delimiter_of(text):
+    """`;` or `,`, whichever the header line uses more: Italian spreadsheets save with `;`, others with `,`."""
+    header_line = text.splitlines()[0] if text else ""
+    return ";" if header_line.count(";") >= header_line.count(",") else ","
+
+
 def unknown_columns(text):
-    header = next(csv.reader(io.StringIO(text.splitlines()[0] if text else "")), [])
+    header_line = text.splitlines()[0] if text else ""
+    header = next(csv.reader(io.StringIO(header_line), delimiter=delimiter_of(text)), [])
     return [cell for cell in header if cell.strip() and _normalize_header(cell) not in KNOWN]
 
 

@@ -24,9 +24,10 @@ def template_rows():
     return list(csv.DictReader(io.StringIO(template_csv().lstrip("\ufeff")), delimiter=";"))
 
 
-def csv_text(rows, delimiter=";"):
+def csv_text(rows, delimiter=";", extra_columns=()):
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=[column.name for column in COLUMNS], delimiter=delimiter)
+    fieldnames = [column.name for column in COLUMNS] + list(extra_columns)
+    writer = csv.DictWriter(buffer, fieldnames=fieldnames, delimiter=delimiter)
     writer.writeheader()
     writer.writerows(rows)
     return buffer.getvalue()
@@ -135,6 +136,17 @@ def test_admin_upload_previews_then_confirm_imports(client, importer_user):
     assert OpportunityPage.objects.get().latest_revision.user == importer_user
     run.refresh_from_db()
     assert run.state == ImportRun.State.IMPORTED and run.report["dry_run"] is False
+
+
+@pytest.mark.parametrize("delimiter", [";", ","])
+def test_the_preview_names_only_the_columns_it_does_not_know(client, importer_user, delimiter):
+    client.force_login(importer_user)
+    text = csv_text([example(**{"Note interne": "da richiamare"})], delimiter, extra_columns=["Note interne"])
+    response = upload(client, text)
+
+    preview = client.get(response.url).content.decode()
+
+    assert "Colonne sconosciute, ignorate: Note interne</p>" in preview
 
 
 def test_confirming_twice_imports_once(client, importer_user):
