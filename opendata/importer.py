@@ -218,6 +218,15 @@ class ServiceImporter:
         if data.hsds_id in self._organizations:
             return self._organizations[data.hsds_id]
         page = _by_hsds_id(OrganizationPage, data.hsds_id)
+        if page is None and (registered := _registered_organization(data.name)):
+            # An organization that joined through the portal and keeps its own page: the services are
+            # attached to it, its page is the association's and stays as it is.
+            notes.append(
+                _("Collegata all'organizzazione già presente «%(title)s»: la sua pagina non è stata modificata.")
+                % {"title": registered.title}
+            )
+            self._organizations[data.hsds_id] = registered
+            return registered
         created = page is None
         if created:
             page = OrganizationPage(hsds_id=data.hsds_id)
@@ -290,6 +299,15 @@ class ServiceImporter:
         # page permissions are not asked again page by page.
         publish_changes(page, user=self.user, previous_title=previous_title if page.latest_revision_id else None)
         self._saved.append(page)
+
+
+def _registered_organization(name):
+    """The one organization without an HSDS id named `name` (case and spacing aside), or None."""
+    name = " ".join(name.split())
+    if not name:
+        return None
+    matches = list(OrganizationPage.objects.filter(hsds_id="", title__iexact=name)[:2])
+    return matches[0] if len(matches) == 1 else None
 
 
 def _by_hsds_id(model, hsds_id):

@@ -15,7 +15,7 @@ from opendata.csv_format import COLUMNS, template_csv
 from opendata.models import ImportRun
 from opportunities.models import Kind, OpportunityPage
 from organizations.models import LegalForm, OrganizationPage, Place
-from tests.factories import UserFactory
+from tests.factories import OrganizationPageFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -67,6 +67,21 @@ def test_rows_with_the_same_organization_share_it_and_a_rerun_updates(run_import
     assert "0 opportunità create, 2 aggiornate, 0 scartate." in out
     assert OrganizationPage.objects.filter(title="Cooperativa sociale Il Melograno").count() == 1
     assert OpportunityPage.objects.count() == 2
+
+
+def test_an_organization_already_on_the_portal_gets_the_rows_and_keeps_its_page(run_import, tmp_path):
+    registered = OrganizationPageFactory(title="Cooperativa Sociale il Melograno", email="scrivici@melograno.example")
+    path = tmp_path / "estate.csv"
+    path.write_text(csv_text([example(), example(codice="CE-2027-02", titolo="Centro estivo in piscina")]))
+
+    out, _err = run_import("import_csv", path)
+
+    assert "2 opportunità create, 0 aggiornate, 0 scartate." in out
+    assert "Collegata all'organizzazione già presente «Cooperativa Sociale il Melograno»" in out
+    assert OrganizationPage.objects.filter(title__iexact="Cooperativa sociale Il Melograno").count() == 1
+    assert {page.get_parent().pk for page in OpportunityPage.objects.all()} == {registered.pk}
+    registered.refresh_from_db()
+    assert registered.email == "scrivici@melograno.example" and registered.hsds_id == ""
 
 
 def test_bad_rows_are_reported_by_row_number(run_import, tmp_path):
