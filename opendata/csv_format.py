@@ -152,7 +152,7 @@ def csv_records(text):
     """Yield (row number, HSDS service object) for each non-empty row; raise SourceError for a wrong header."""
     if "\x00" in text[:4096]:
         raise SourceError(_("Il file non è un CSV di testo: salvalo dal foglio di calcolo come «CSV»."))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(text))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter_of(header_line(text)))
     header = [_normalize_header(cell) for cell in next(reader, [])]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
@@ -167,15 +167,18 @@ def csv_records(text):
         yield row_number, row_to_service(row)
 
 
-def delimiter_of(text):
+def header_line(text):
+    return text.splitlines()[0] if text else ""
+
+
+def delimiter_of(line):
     """`;` or `,`, whichever the header line uses more: Italian spreadsheets save with `;`, others with `,`."""
-    header_line = text.splitlines()[0] if text else ""
-    return ";" if header_line.count(";") >= header_line.count(",") else ","
+    return ";" if line.count(";") >= line.count(",") else ","
 
 
 def unknown_columns(text):
-    header_line = text.splitlines()[0] if text else ""
-    header = next(csv.reader(io.StringIO(header_line), delimiter=delimiter_of(text)), [])
+    line = header_line(text)
+    header = next(csv.reader(io.StringIO(line), delimiter=delimiter_of(line)), [])
     return [cell for cell in header if cell.strip() and _normalize_header(cell) not in KNOWN]
 
 

@@ -302,7 +302,7 @@ class ServiceImporter:
 
 
 def _registered_organization(name):
-    """The one organization without an HSDS id named `name` (case and spacing aside), or None."""
+    """The one organization without an HSDS id whose title is `name` (case and the name's stray spaces aside)."""
     name = " ".join(name.split())
     if not name:
         return None

@@ -46,12 +46,11 @@ class DatabaseEngine(SearchEngine):
 
     def count(self, query, *, now):
         base, filters, scores, *_rest = self.match(query, now)
-        return len(scores) if only_text(filters) else filtered(base, filters).count()
+        return match_count(base, filters, scores)
 
     def matching_pks(self, query, *, now, limit):
         base, filters, scores, distances, _suggestions = self.match(query, now)
-        total = len(scores) if only_text(filters) else filtered(base, filters).count()
-        return total, ordered_keys(base, filters, query, scores, distances, 0, limit)
+        return match_count(base, filters, scores), ordered_keys(base, filters, query, scores, distances, 0, limit)
 
     def match(self, query, now):
         """(base, filters, scores, distances, suggestions): what matches the query, not yet ordered or counted."""
@@ -144,6 +143,10 @@ def soonest_order():
 def only_text(filters):
     """Whether free text is the only condition: its matches, searched within the base, are then all the matches."""
     return filters.keys() == {"text"}
+
+
+def match_count(base, filters, scores):
+    return len(scores) if only_text(filters) else filtered(base, filters).count()
 
 
 def ordered_keys(base, filters, query, scores, distances, start, end):
