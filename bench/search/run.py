@@ -119,7 +119,8 @@ def environment():
         "software": f"Python {platform.python_version()}, Django {django.__version__}, Wagtail {wagtail.__version__}",
         "opportunities": f"{OpportunityPage.objects.live().count():,}",
         "search cache": (
-            f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS} (facet counts and vocabulary cached)"
+            f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS}"
+            " (what each search found, its facet counts and the typo vocabulary cached)"
             if settings.SEARCH_CACHE_SECONDS
             else "off (SEARCH_CACHE_SECONDS=0: every search counts its facets)"
         ),

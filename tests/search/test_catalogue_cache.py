@@ -104,3 +104,37 @@ def test_a_new_title_enters_the_typo_vocabulary(cached_search):
     with cached_search.changing():
         culture("Pallavolo under 12")
     assert cached_search(text="palavolo").suggestions == ["Forse cercavi: pallavolo"]
+
+
+def test_the_same_search_again_only_reads_its_page(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+        culture("Coro giovanile")
+    first = cached_search(text="coro", page_size=1)
+    with CaptureQueriesContext(connection) as again:
+        result = cached_search(text="coro", page_size=1)
+    assert [hit.page.title for hit in result.hits] == [hit.page.title for hit in first.hits]
+    assert result.total == 2 and result.hits[0].score == first.hits[0].score
+    # No text search, no count, no ordering of the matches: the page of opportunities and its relations.
+    assert not any("wagtailsearch" in query["sql"] or "COUNT(" in query["sql"] for query in again.captured_queries)
+    assert cached_search(text="coro", page=2, page_size=1).hits[0].page.title != first.hits[0].page.title
+
+
+def test_a_new_opportunity_enters_a_search_already_made(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    assert [hit.page.title for hit in cached_search(text="coro").hits] == ["Coro di voci bianche"]
+    with cached_search.changing():
+        culture("Coro giovanile")
+    titles = sorted(hit.page.title for hit in cached_search(text="coro").hits)
+    assert titles == ["Coro di voci bianche", "Coro giovanile"]
+
+
+def test_an_edited_title_shows_at_once_in_a_search_already_made(cached_search):
+    with cached_search.changing():
+        choir = culture("Coro di voci bianche")
+    cached_search()
+    choir.title = "Coro di voci bianche (nuovo orario)"
+    with cached_search.changing():
+        choir.save_revision().publish()
+    assert [hit.page.title for hit in cached_search().hits] == ["Coro di voci bianche (nuovo orario)"]

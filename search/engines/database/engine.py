@@ -3,7 +3,9 @@
 Structured filters are plain ORM conditions keyed by facet dimension, so that a facet can be counted
 with every filter except its own. Free text and distance cannot be expressed portably in SQL, so each
 is resolved once to primary keys (with scores or distances) that then act as one more filter. The
-total and the facets are counted in one statement (`counts.py`), the page in one more query.
+total and the facets are counted in one statement (`counts.py`), the page in one more query. What a
+search found (total, facets, the page's keys) is cached until the catalogue changes (`search/catalogue.py`);
+the page's opportunities are always read fresh.
 """
 
 import json
@@ -12,13 +14,14 @@ from django.db import connection
 from django.db.models import BooleanField, F, Func, Q
 from django.db.models.expressions import RawSQL
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.http import urlencode
 
 from wagtail.models import Locale
 
 from opportunities.models import OpportunityPage, Status
 from organizations.models import OrganizationPage
+from search.catalogue import cached
 from search.engines.base import SearchEngine
 from search.engines.database.counts import total_and_facets
 from search.engines.database.distance import distances_within
@@ -31,10 +34,12 @@ from taxonomy.models import Category
 
 class DatabaseEngine(SearchEngine):
     def search(self, query, *, now):
-        base, filters, scores, distances, suggestions = self.match(query, now)
-        total, facets = total_and_facets(query, base, filters)
-        start = (query.page - 1) * query.page_size
-        page_pks = ordered_keys(base, filters, query, scores, distances, start, start + query.page_size)
+        # Until the catalogue changes, the same search (on the same day, in the same language) gives the
+        # same page: only its opportunities are read again, fresh, for the cards.
+        parts = (query, timezone.localtime(now).date(), translation.get_language())
+        total, facets, page_pks, scores, distances, suggestions = cached(
+            "page", parts, lambda: self.ranked_page(query, now)
+        )
         return SearchResult(
             total=total,
             hits=fetch_hits(page_pks, scores, distances),
@@ -43,6 +48,17 @@ class DatabaseEngine(SearchEngine):
             page_size=query.page_size,
             suggestions=suggestions,
         )
+
+    def ranked_page(self, query, now):
+        """(total, facets, keys of the page, their scores, their distances, suggestions): all a page needs."""
+        base, filters, scores, distances, suggestions = self.match(query, now)
+        total, facets = total_and_facets(query, base, filters)
+        start = (query.page - 1) * query.page_size
+        page_pks = ordered_keys(base, filters, query, scores, distances, start, start + query.page_size)
+        # Only the page's own scores and distances: what is kept is small whatever the number of matches.
+        scores = {pk: scores[pk] for pk in page_pks} if scores else None
+        distances = {pk: distances[pk] for pk in page_pks} if distances else None
+        return total, facets, page_pks, scores, distances, suggestions
 
     def count(self, query, *, now):
         base, filters, scores, *_rest = self.match(query, now)
