@@ -26,7 +26,7 @@ from search.engines.base import SearchEngine
 from search.engines.database.counts import total_and_facets
 from search.engines.database.distance import distances_within
 from search.engines.database.filters import filtered, structured_filters
-from search.engines.database.text import text_scores
+from search.engines.database.text import text_match
 from search.facets import with_selected_values
 from search.results import Hit, SearchResult
 from taxonomy.models import Category
@@ -51,40 +51,42 @@ class DatabaseEngine(SearchEngine):
 
     def ranked_page(self, query, now):
         """(total, facets, keys of the page, their scores, their distances, suggestions): all a page needs."""
-        base, filters, scores, distances, suggestions = self.match(query, now)
+        base, filters, text, distances, suggestions = self.match(query, now)
         total, facets = total_and_facets(query, base, filters)
         start = (query.page - 1) * query.page_size
-        page_pks = ordered_keys(base, filters, query, scores, distances, start, start + query.page_size)
+        page_pks = ordered_keys(base, filters, query, text, distances, start, start + query.page_size)
         # Only the page's own scores and distances: what is kept is small whatever the number of matches.
-        scores = {pk: scores[pk] for pk in page_pks} if scores else None
+        scores = text.scores(page_pks) if text else None
         distances = {pk: distances[pk] for pk in page_pks} if distances else None
         return total, facets, page_pks, scores, distances, suggestions
 
     def count(self, query, *, now):
-        base, filters, scores, *_rest = self.match(query, now)
-        return match_count(base, filters, scores)
+        base, filters, text, *_rest = self.match(query, now)
+        return match_count(base, filters, text)
 
     def matching_pks(self, query, *, now, limit):
-        base, filters, scores, distances, _suggestions = self.match(query, now)
-        return match_count(base, filters, scores), ordered_keys(base, filters, query, scores, distances, 0, limit)
+        base, filters, text, distances, _suggestions = self.match(query, now)
+        return match_count(base, filters, text), ordered_keys(base, filters, query, text, distances, 0, limit)
 
     def match(self, query, now):
-        """(base, filters, scores, distances, suggestions): what matches the query, not yet ordered or counted."""
+        """(base, filters, text match, distances, suggestions): what matches the query, not yet ordered or counted."""
         today = timezone.localtime(now).date()
         # Built once: public() asks the database for view restrictions every time it is called.
         base = searchable()
         suggestions = []
         filters = structured_filters(query, today)
-        scores = None
+        text = None
         if query.text:
-            scores, notes = text_scores(base, query.text)
-            filters["text"] = keys_in(scores)
+            # The text alone, by relevance: rank the matches as they are found, there is nothing to narrow.
+            rank_all = not filters and not query.near and query.sort == "relevance"
+            text, notes = text_match(base, query.text, rank_all=rank_all)
+            filters["text"] = keys_in(text.keys)
             suggestions += notes
         distances = None
         if query.near:
             distances = distances_within(base, query.near, query.effective_radius_km)
             filters["near"] = keys_in(distances)
-        return base, filters, scores, distances, suggestions
+        return base, filters, text, distances, suggestions
 
     def autocomplete(self, text, limit=8):
         """Categories first (they lead to a whole filtered list), then opportunities, then organizations."""
@@ -161,41 +163,32 @@ def only_text(filters):
     return filters.keys() == {"text"}
 
 
-def match_count(base, filters, scores):
-    return len(scores) if only_text(filters) else filtered(base, filters).count()
+def match_count(base, filters, text):
+    return len(text.keys) if only_text(filters) else filtered(base, filters).count()
 
 
-def ordered_keys(base, filters, query, scores, distances, start, end):
+def ordered_keys(base, filters, query, text, distances, start, end):
     """The primary keys of the matches from `start` to `end`, in the query's order, in at most one query."""
-    python_key = python_sort_key(query, scores, distances)
-    if python_key is None:
-        order = [F("first_published_at").desc(nulls_last=True), "pk"] if query.sort == "newest" else soonest_order()
-        return list(filtered(base, filters).order_by(*order).values_list("pk", flat=True)[start:end])
-    # Scores and distances live in Python, so the (already narrowed) candidates are ordered here.
-    if only_text(filters):
-        pks = list(scores)  # sorted by rank, and ranks are unique: no database order to keep
-    else:
-        # Places share distances: ties keep the soonest-first order (the sort is stable).
-        matching = filtered(base, filters).order_by(*soonest_order() if distances else ())
-        pks = list(matching.values_list("pk", flat=True))
-    pks.sort(key=python_key)
-    return pks[start:end]
-
-
-def python_sort_key(query, scores, distances):
     if query.sort == "nearest" and distances is not None:
-        return distances.__getitem__
-    if query.sort == "relevance" and scores is not None:
-        return lambda pk: scores[pk][1]
-    return None
+        # Distances live in Python. Places share distances: ties keep the soonest-first order (the sort is stable).
+        pks = list(filtered(base, filters).order_by(*soonest_order()).values_list("pk", flat=True))
+        pks.sort(key=distances.__getitem__)
+        return pks[start:end]
+    if query.sort == "relevance" and text is not None:
+        # Ranked by the database, and only what passes every other filter: ranking costs a text search most.
+        within = None if only_text(filters) else filtered(base, filters).values("pk")
+        return text.ranked_page(within, start, end)
+    order = [F("first_published_at").desc(nulls_last=True), "pk"] if query.sort == "newest" else soonest_order()
+    return list(filtered(base, filters).order_by(*order).values_list("pk", flat=True)[start:end])
 
 
 def fetch_hits(page_pks, scores, distances):
+    """The page's hits in the order of `page_pks`; `scores` and `distances` map keys to numbers, or are None."""
     pages = OpportunityPage.objects.cards().filter(pk__in=page_pks).in_bulk()
     return [
         Hit(
             page=pages[pk],
-            score=scores[pk][0] if scores else None,
+            score=scores[pk] if scores else None,
             distance_km=round(distances[pk], 3) if distances else None,
         )
         for pk in page_pks

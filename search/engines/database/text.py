@@ -15,52 +15,80 @@ from search.models import Synonym, fold
 from taxonomy.models import Category
 
 
-def text_scores(base, text):
-    """({pk: (score, rank)}, notes) of the opportunities matching the text.
+class TextMatch:
+    """The opportunities matching a text, found once; ranked (what a text search costs most) only as needed.
 
-    Every word first, else every word with the last one as the start of a word (with a note),
-    else every word with its typos corrected against the catalogue's own words (with a "did you
-    mean" note), else any word (with a note saying so), else any corrected word.
+    `search(queryset, ranked)` runs the text's search on a queryset; with `rank_all` the matches are
+    ranked as they are found, for a search whose only condition is the text, which is ordered by rank.
+    """
+
+    def __init__(self, candidates, search, rank_all=False):
+        self.candidates, self.search = candidates, search
+        self.ranking = ranked_keys(search(candidates, True)) if rank_all else None
+        if self.ranking is not None:
+            self.keys = [pk for pk, _score in self.ranking]
+        else:
+            self.keys = matching_keys(search(candidates, False))
+        self.known_scores = dict(self.ranking or ())
+
+    def ranked_page(self, within, start, end):
+        """The keys from `start` to `end` by rank, among the matches in `within` (a queryset of keys, or every one)."""
+        if within is None and self.ranking is not None:
+            page = self.ranking[start:end]
+        else:
+            candidates = self.candidates if within is None else self.candidates.filter(pk__in=within)
+            page = ranked_keys(self.search(candidates, True)[start:end])
+        self.known_scores.update(page)
+        return [pk for pk, _score in page]
+
+    def scores(self, pks):
+        """{pk: score} of some of the matches (a page's), ranking only those not ranked yet."""
+        missing = [pk for pk in pks if pk not in self.known_scores]
+        if missing:
+            self.known_scores.update(ranked_keys(self.search(self.candidates.filter(pk__in=missing), True)))
+        return {pk: self.known_scores.get(pk) for pk in pks}
+
+
+def text_match(base, text, *, rank_all=False):
+    """(TextMatch, notes): the first of these that finds anything, with a note saying which it was.
+
+    Every word; else every word with the last one as the start of a word; else every word with its typos
+    corrected against the catalogue's own words ("did you mean"); else any word; else any corrected word.
     Each attempt also searches the text with a synonym in place of each term it contains.
     """
     candidates = OpportunityPage.objects.filter(pk__in=base.values("pk"))
-    groups = synonym_groups()
-    scores = synonym_search(candidates, text, "and", groups)
-    if scores:
-        return scores, []
-    # Sent before the last word was finished ("corso di chit"): the title's words, the last one as a prefix.
-    scores = ranked(candidates.autocomplete(text, operator="and"))
-    if scores:
-        return scores, [cut_short_note(text)]
-    # Lazily: the vocabulary is only read when every word together found nothing.
-    corrections = {}
+    for search, notes in attempts(base, text, synonym_groups()):
+        match = TextMatch(candidates, search, rank_all)
+        if match.keys:
+            return match, notes
+    return match, []  # the last attempt: it matches nothing either
 
-    def corrected():
-        if "text" not in corrections:
-            corrections["text"] = corrected_text(base, text)
-        return corrections["text"]
 
-    did_you_mean = gettext("Forse cercavi: %(text)s")
-    if corrected():
-        scores = synonym_search(candidates, corrected(), "and", groups)
-        if scores:
-            return scores, [did_you_mean % {"text": corrected()}]
+def attempts(base, text, groups):
+    """(search, notes) pairs in the order they are tried; a generator, so typos are corrected only if needed."""
+    yield synonym_search(text, "and", groups), []
+
+    def last_word_as_prefix(pages, ranked):
+        # Sent before the last word was finished ("corso di chit"): the title's words, the last one as a prefix.
+        return pages.autocomplete(text, operator="and", order_by_relevance=ranked)
+
+    yield last_word_as_prefix, [cut_short_note(text)]
+    corrected = corrected_text(base, text)  # reads the vocabulary: only once every word together found nothing
+    did_you_mean = [gettext("Forse cercavi: %(text)s") % {"text": corrected}] if corrected else []
+    if corrected:
+        yield synonym_search(corrected, "and", groups), did_you_mean
     if len(text.split()) >= 2:
-        scores = synonym_search(candidates, text, "or", groups)
-        if scores:
-            note = gettext("Nessun risultato con tutte le parole di «%(text)s»: ecco quelli con almeno una.")
-            return scores, [note % {"text": text}]
-        if corrected():
-            scores = synonym_search(candidates, corrected(), "or", groups)
-            if scores:
-                return scores, [did_you_mean % {"text": corrected()}]
-    return {}, []
+        note = gettext("Nessun risultato con tutte le parole di «%(text)s»: ecco quelli con almeno una.")
+        yield synonym_search(text, "or", groups), [note % {"text": text}]
+        if corrected:
+            yield synonym_search(corrected, "or", groups), did_you_mean
 
 
-def synonym_search(candidates, text, operator, groups):
-    """{pk: (score, rank)} of what matches the text or one of its synonym variants, in one search, best first."""
+def synonym_search(text, operator, groups):
+    """A search for the text or one of its synonym variants, in one query: `search(pages, ranked)`."""
     variants = [PlainText(variant, operator=operator) for variant in synonym_variants(text, groups)]
-    return ranked(candidates.search(variants[0] if len(variants) == 1 else Or(variants)))
+    query = variants[0] if len(variants) == 1 else Or(variants)
+    return lambda pages, ranked: pages.search(query, order_by_relevance=ranked)
 
 
 def cut_short_note(text):
@@ -69,18 +97,26 @@ def cut_short_note(text):
     }
 
 
-def ranked(results):
-    """{pk: (score, rank)} of a search's matches; the rank orders hits, the score is only shown."""
-    scored = scored_keys(results.annotate_score("_score"))
-    return {pk: (normalized_score(score), rank) for rank, (pk, score) in enumerate(scored)}
+def matching_keys(results):
+    """The keys of a search's matches, in no particular order: nothing is ranked."""
+    return [] if isinstance(results, EmptySearchResults) else list(match_rows(results, ranked=False))
 
 
-def scored_keys(results):
-    """(pk, score) of every match, best first, read without building a page for each of thousands of matches."""
+def ranked_keys(results):
+    """[(pk, score)] of a search's matches, best first; higher scores are better (normalized_score)."""
     if isinstance(results, EmptySearchResults):  # nothing was left to search for
         return []
-    # Wagtail's database backends answer with a ranked queryset of the model.
-    return results.get_queryset().values_list("pk", "_score")
+    return [(pk, normalized_score(score)) for pk, score in match_rows(results, ranked=True)]
+
+
+def match_rows(results, *, ranked):
+    """The queryset of a search's keys, or of (key, score) best first: no page is built for thousands of matches.
+
+    Wagtail's database backends answer with a queryset of the model, ranked only when asked to.
+    """
+    if ranked:
+        return results.annotate_score("_score").get_queryset().values_list("pk", "_score")
+    return results.get_queryset().order_by().values_list("pk", flat=True)
 
 
 # --- Synonyms -------------------------------------------------------------------------------

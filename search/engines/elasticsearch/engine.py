@@ -87,7 +87,7 @@ class ElasticsearchEngine(SearchEngine):
         response = search.execute()
 
         page_pks = [int(hit.meta.id) for hit in response.hits]
-        scores = {int(hit.meta.id): (hit.meta.score, rank) for rank, hit in enumerate(response.hits)} if text else None
+        scores = {int(hit.meta.id): hit.meta.score for hit in response.hits} if text else None
         distances = nearest_distances(response.hits, query.near) if query.near else None
         hits = with_highlights(fetch_hits(page_pks, scores, distances), response.hits)
         return SearchResult(
