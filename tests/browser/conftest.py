@@ -15,6 +15,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import sync_playwright
 
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -37,7 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-quic",
 ]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 812}}
-SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots"
+# One folder per database: bin/test runs the SQLite and PostgreSQL suites side by side.
+SCREENSHOTS = Path(settings.BASE_DIR) / "test-artifacts" / "screenshots" / connection.vendor
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +90,7 @@ class Visitor:
         return self.page
 
     def screenshot(self, name):
-        """Save the whole page as test-artifacts/screenshots/<name>-<viewport>.png."""
+        """Save the whole page as test-artifacts/screenshots/<database>/<name>-<viewport>.png."""
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         self.page.screenshot(path=SCREENSHOTS / f"{name}-{self.viewport}.png", full_page=True)
 

@@ -1,6 +1,6 @@
 """axe-core finds no WCAG 2.1 A/AA violation on the public pages, at desktop and phone sizes.
 
-Each page is also saved as a full-page screenshot under test-artifacts/screenshots/,
+Each page is also saved as a full-page screenshot under test-artifacts/screenshots/<database>/,
 before the check, so that CI keeps a picture of what was tested even when it fails.
 """
 
