@@ -466,6 +466,18 @@ def test_pagination_slices_after_sorting(search):
     assert titles(search(sort="soonest", page=3, page_size=2)) == ["Giorno 5"]
 
 
+def test_relevance_with_a_filter_pages_through_the_filtered_matches_by_rank(search):
+    for repeats in range(1, 6):
+        opportunity(" ".join(["Teatro"] * repeats), summary="Teatro " * repeats, is_free=True)
+        opportunity(f"Teatro a pagamento {repeats}", summary="Teatro " * repeats, is_free=False)
+    everything = search(text="teatro", free_only=True, page_size=10)
+    pages = [search(text="teatro", free_only=True, page=page, page_size=2) for page in (1, 2, 3)]
+    assert everything.total == 5 and [page.total for page in pages] == [5, 5, 5]
+    assert sum((titles(page) for page in pages), []) == titles(everything)
+    assert all(hit.page.is_free for hit in everything.hits)
+    assert [hit.score for hit in everything.hits] == sorted((hit.score for hit in everything.hits), reverse=True)
+
+
 def test_a_page_past_the_end_is_empty_not_an_error(search):
     opportunity("Uno")
     result = search(page=5)
