@@ -38,7 +38,7 @@ class DatabaseEngine(SearchEngine):
         # same page: only its opportunities are read again, fresh, for the cards.
         parts = (query, timezone.localtime(now).date(), translation.get_language())
         total, facets, page_pks, scores, distances, suggestions = cached(
-            "page", parts, lambda: self.ranked_page(query, now)
+            "page", parts, lambda: self.computed_page(query, now)
         )
         return SearchResult(
             total=total,
@@ -49,7 +49,7 @@ class DatabaseEngine(SearchEngine):
             suggestions=suggestions,
         )
 
-    def ranked_page(self, query, now):
+    def computed_page(self, query, now):
         """(total, facets, keys of the page, their scores, their distances, suggestions): all a page needs."""
         base, filters, text, distances, suggestions = self.match(query, now)
         total, facets = total_and_facets(query, base, filters)
