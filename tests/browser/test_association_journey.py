@@ -111,7 +111,11 @@ def test_an_association_publishes_an_activity_through_the_review(open_browser, a
     modal = page.locator(".modal-dialog")
     modal.get_by_role("tab", name="Carica").click()
     modal.locator("input[type=file]").set_input_files(photo)
-    modal.locator("#id_image-chooser-upload-title").fill("Mani nell'argilla")
+    title = modal.locator("#id_image-chooser-upload-title")
+    # Wagtail fills the title from the file name a moment after the file is chosen (later on a loaded machine):
+    # let it, so that it does not write over what the volunteer types.
+    page.wait_for_function("document.querySelector('#id_image-chooser-upload-title').value !== ''")
+    title.fill("Mani nell'argilla")
     modal.get_by_role("button", name="Carica").click()
     page.wait_for_selector(".modal-dialog", state="detached")
     page.fill("#id_image_alt", "Mani di una bambina che modellano una ciotola di argilla")
