@@ -13,6 +13,7 @@ from opportunities.models import OpportunityPage
 from search.engines import get_engine
 from search.openapi import openapi_document
 from search.query import InvalidSearchParameter, SearchQuery, normalize_text
+from search.responses import kept_json
 
 SAFE_METHODS = ("GET", "HEAD")
 LIST_RELATIONS = ("categories", "audiences")
@@ -59,21 +60,23 @@ def opportunity_list(request):
         query = SearchQuery.from_params(request.GET, today=timezone.localdate())
     except InvalidSearchParameter as error:
         return JsonResponse({"error": {"parameter": error.parameter, "message": str(error.message)}}, status=400)
+    return kept_json(request, "api-opportunities", lambda: listing(request, query))
+
+
+def listing(request, query):
     result = get_engine().search(query, now=timezone.now())
     prefetch_related_objects([hit.page for hit in result.hits], *LIST_RELATIONS)
-    return JsonResponse(
-        {
-            "count": result.total,
-            "page": result.page,
-            "page_size": result.page_size,
-            "num_pages": result.num_pages,
-            "next": page_link(request, query, query.page + 1) if result.has_next else None,
-            "previous": page_link(request, query, query.page - 1) if result.has_previous else None,
-            "results": [serialize_hit(request, hit) for hit in result.hits],
-            "facets": serialize_facets(result.facets),
-            "suggestions": [str(suggestion) for suggestion in result.suggestions],
-        }
-    )
+    return {
+        "count": result.total,
+        "page": result.page,
+        "page_size": result.page_size,
+        "num_pages": result.num_pages,
+        "next": page_link(request, query, query.page + 1) if result.has_next else None,
+        "previous": page_link(request, query, query.page - 1) if result.has_previous else None,
+        "results": [serialize_hit(request, hit) for hit in result.hits],
+        "facets": serialize_facets(result.facets),
+        "suggestions": [str(suggestion) for suggestion in result.suggestions],
+    }
 
 
 @api_view

@@ -1,4 +1,5 @@
-"""Catalogue-wide reads worth keeping: facet counts and the typo vocabulary, cached until the catalogue changes.
+"""Search reads worth keeping (facet counts, the typo vocabulary, what a search found, whole answers in
+`search/responses.py`), cached until the catalogue changes.
 
 Counting a facet reads every matching opportunity, so the landing page and each category's page
 would recount the whole catalogue on every visit; the same sets come back all day long. They are kept

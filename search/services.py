@@ -21,7 +21,7 @@ def opportunities_changed(*, pks):
     indexing.queue_pages(pks)
 
 
-def search_log_record(*, query, result):
+def search_log_record(*, query, result_count):
     """Record a search (text, filters, number of results) in the anonymous log for the Comune.
 
     Only the first page counts, so that paging through the results does not count the search again.
@@ -29,7 +29,7 @@ def search_log_record(*, query, result):
     if query.page != 1:
         return None
     filters = {name: values for name, values in query.to_params().items() if name not in NOT_LOGGED}
-    return SearchLog.objects.create(query=query.text[:200], filters=filters, result_count=result.total)
+    return SearchLog.objects.create(query=query.text[:200], filters=filters, result_count=result_count)
 
 
 def short_link_for(query_string):

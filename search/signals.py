@@ -1,6 +1,7 @@
 """What changes search: receivers that drop cached counts and queue the opportunities a change touches.
 
-Every change retires the cached facet counts and vocabulary (search.catalogue). With Elasticsearch
+Every change retires the cached facet counts, vocabulary and whole answers (search.catalogue); so do
+changes to what a search page shows around its results (menus, site settings, editors' promotions). With Elasticsearch
 they also record the keys to re-index (see search.indexing): the index itself is updated by a task
 after the commit. Nothing is queued unless SEARCH_ENGINE is "elasticsearch".
 """
@@ -9,9 +10,11 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from home.models import PortalSettings
 from opportunities.models import OpportunityPage
 from organizations.models import OrganizationPage, Place
 from search import indexing
@@ -85,3 +88,14 @@ term_receiver(Place, lambda term: Q(places=term))
 def synonyms_changed(sender, instance, **kwargs):
     catalogue_changed()
     indexing.queue([indexing.SYNONYMS_KEY])
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=PortalSettings)
+@receiver(post_save, sender=SearchPromotion)
+@receiver(post_delete, sender=SearchPromotion)
+def page_surroundings_changed(sender, **kwargs):
+    # The menus (any page published or removed), the header and footer, the promotions above the results.
+    catalogue_changed()

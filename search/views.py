@@ -20,6 +20,7 @@ from search.map import MAX_MAP_MARKERS, markers
 from search.models import SHORT_LINK_ALPHABET, ShortLink
 from search.near import near_choices
 from search.query import MAX_PAGE_SIZE, InvalidSearchParameter, SearchQuery
+from search.responses import CSRF_PLACEHOLDER, kept, kept_json, with_csrf_token
 from search.services import search_log_record, short_link_for
 from taxonomy.models import Audience, Category
 
@@ -79,17 +80,25 @@ def render_search(request, params, heading=None):
     except InvalidSearchParameter as error:
         return TemplateResponse(request, "search/search.html", {"error": error}, status=400)
     printable = params.get(PRINT_PARAMETER) == "1"
+    tracked = Query.get(query.text) if query.text else None
+    # A short link shown is looked up each time: it names one help desk's search, not the address's.
+    shared = not request.user.is_authenticated and "link" not in request.GET
+    content, total = kept(
+        request, "search-page", lambda: search_page(request, query, heading, printable, tracked), shared=shared
+    )
+    if not printable:  # the printout repeats a search already counted
+        search_log_record(query=query, result_count=total)
+        if tracked:
+            tracked.add_hit()
+    return HttpResponse(with_csrf_token(request, content))
+
+
+def search_page(request, query, heading, printable, tracked):
+    """(the page's HTML, with a placeholder for the CSRF token; the number of results)."""
     listed = query.with_changes(page=1, page_size=MAX_PAGE_SIZE) if printable else query
     engine = get_engine()
     result = engine.search(listed, now=timezone.now())
-    if not printable:  # the printout repeats a search already counted
-        search_log_record(query=query, result=result)
-    promotions = []
-    if query.text:
-        tracked = Query.get(query.text)
-        if not printable:
-            tracked.add_hit()
-        promotions = list(tracked.editors_picks.select_related("page").filter(page__live=True))
+    promotions = list(tracked.editors_picks.select_related("page").filter(page__live=True)) if tracked else []
     chips = active_filter_chips(query, result.facets)
     short_link = short_link_shown(request, query)
     relaxed = []
@@ -121,8 +130,9 @@ def render_search(request, params, heading=None):
         # A lazy range: the shared pagination component needs a Django page, not the rows.
         "page_obj": None if past_the_end else Paginator(range(result.total), query.page_size).get_page(query.page),
         "past_the_end": past_the_end,
+        "csrf_token": CSRF_PLACEHOLDER,
     }
-    return TemplateResponse(request, "search/search.html", context)
+    return TemplateResponse(request, "search/search.html", context).render().content, result.total
 
 
 def print_url(request, query, *, link=""):
@@ -177,8 +187,12 @@ def search_map(request):
         query = parse_query(request.GET)
     except InvalidSearchParameter as error:
         return JsonResponse({"error": {"parameter": error.parameter, "message": str(error.message)}}, status=400)
+    return kept_json(request, "search-map", lambda: map_markers(query))
+
+
+def map_markers(query):
     total, pks = get_engine().matching_pks(query, now=timezone.now(), limit=MAX_MAP_MARKERS)
-    return JsonResponse({"total": total, "truncated": total > len(pks), "markers": markers(pks)})
+    return {"total": total, "truncated": total > len(pks), "markers": markers(pks)}
 
 
 def search_calendar(request):

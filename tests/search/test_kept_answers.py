@@ -1,0 +1,168 @@
+"""Whole search answers kept for the next visitor: the same bytes, yet logged, counted and fresh after any change."""
+
+import re
+
+import pytest
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+from home.models import NewsIndexPage, PortalSettings
+from search.models import SHORT_LINK_ALPHABET, SearchLog, ShortLink
+from tests.factories import OpportunityPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SEARCH_URL = reverse("search:search")
+API_URL = reverse("api:opportunities")
+MAP_URL = reverse("search:map")
+
+
+@pytest.fixture
+def kept(settings, home_page, django_capture_on_commit_callbacks):
+    """The cache on, as deployed; changes made inside `changing()` commit their callbacks, as in a request."""
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+    yield lambda: django_capture_on_commit_callbacks(execute=True)
+    cache.clear()
+
+
+def searched(queries):
+    """Whether serving a request asked the database to search, count or read opportunities."""
+    return any(
+        word in query["sql"]
+        for query in queries.captured_queries
+        for word in ("wagtailsearch_", "COUNT(", "opportunities_opportunitypage")
+    )
+
+
+def csrf_token(content):
+    return re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', content).group(1)
+
+
+def without_csrf_token(content):
+    return content.replace(csrf_token(content), b"")
+
+
+def get_again(client, url, params):
+    """The second of two identical requests, with the SQL it ran."""
+    first = client.get(url, params)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url, params)
+    assert first.status_code == second.status_code == 200
+    return first, second, queries
+
+
+def test_a_search_asked_again_is_served_without_searching(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    first, second, queries = get_again(client, SEARCH_URL, {"q": "coro"})
+    assert not searched(queries)
+    assert without_csrf_token(second.content) == without_csrf_token(first.content)
+    assert "Coro di voci bianche" in second.content.decode()
+
+
+def test_a_search_asked_again_is_still_logged_and_counted(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    get_again(client, SEARCH_URL, {"q": "coro", "age": "8"})
+    logs = SearchLog.objects.filter(query="coro")
+    assert [(log.result_count, log.filters) for log in logs] == [(1, {"age": ["8"]})] * 2
+    assert Query.get("coro").hits == 2
+
+
+def test_every_visitor_gets_a_csrf_token_of_their_own_that_works(kept):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    tokens = []
+    for _visitor in range(2):
+        visitor = Client(enforce_csrf_checks=True)
+        page = visitor.get(SEARCH_URL, {"q": "coro"}).content
+        token = csrf_token(page).decode()
+        tokens.append(token)
+        # The short-link form, as the help desk submits it.
+        response = visitor.post(reverse("search:short_link_create"), {"search": "q=coro", "csrfmiddlewaretoken": token})
+        assert response.status_code == 302 and "link=" in response["Location"]
+    assert tokens[0] != tokens[1]
+
+
+def test_a_new_opportunity_shows_at_once_on_a_page_kept(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    client.get(SEARCH_URL, {"q": "coro"})
+    with kept():
+        OpportunityPageFactory(title="Coro giovanile")
+    page = client.get(SEARCH_URL, {"q": "coro"}).content.decode()
+    assert "Coro di voci bianche" in page and "Coro giovanile" in page
+
+
+def test_a_new_promotion_shows_at_once_on_a_page_kept(kept, client):
+    with kept():
+        promoted = OpportunityPageFactory(title="Sportello compiti del Comune")
+        OpportunityPageFactory(title="Aiuto compiti in biblioteca")
+    assert "Gratuito per tutti" not in client.get(SEARCH_URL, {"q": "compiti"}).content.decode()
+    with kept():
+        SearchPromotion.objects.create(query=Query.get("compiti"), page=promoted, description="Gratuito per tutti")
+    assert "Gratuito per tutti" in client.get(SEARCH_URL, {"q": "compiti"}).content.decode()
+
+
+def test_new_site_settings_show_at_once_on_a_page_kept(kept, client, home_page):
+    assert "Comune di Prova" not in client.get(SEARCH_URL).content.decode()
+    with kept():
+        portal = PortalSettings.for_site(home_page.get_site())
+        portal.comune_name = "Comune di Prova"
+        portal.save()
+    assert "Comune di Prova" in client.get(SEARCH_URL).content.decode()
+
+
+def test_a_section_published_in_the_menu_shows_at_once_on_a_page_kept(kept, client, home_page):
+    assert "Notizie dal Comune" not in client.get(SEARCH_URL).content.decode()
+    with kept():
+        section = NewsIndexPage(title="Notizie dal Comune", slug="notizie", show_in_menus=True, live=False)
+        home_page.add_child(instance=section)
+        section.save_revision().publish()
+    assert "Notizie dal Comune" in client.get(SEARCH_URL).content.decode()
+
+
+def test_a_signed_in_user_gets_a_page_of_their_own(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    client.get(SEARCH_URL, {"q": "coro"})
+    client.force_login(UserFactory())
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(SEARCH_URL, {"q": "coro"}).status_code == 200
+    assert searched(queries)
+
+
+def test_a_short_link_is_shown_on_its_search_though_the_search_was_kept(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    code = SHORT_LINK_ALPHABET[:8]
+    client.get(SEARCH_URL, {"q": "coro", "link": code})  # no such link yet: the page shows none
+    ShortLink.objects.create(code=code, query_string="q=coro")
+    assert f"/cerca/l/{code}/" in client.get(SEARCH_URL, {"q": "coro", "link": code}).content.decode()
+
+
+def test_the_api_asked_again_is_served_without_searching(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    first, second, queries = get_again(client, API_URL, {"q": "coro"})
+    assert not searched(queries)
+    assert second.json() == first.json() and first.json()["count"] == 1
+    assert second["Content-Type"] == "application/json" and second["Access-Control-Allow-Origin"] == "*"
+    with kept():
+        OpportunityPageFactory(title="Coro giovanile")
+    assert client.get(API_URL, {"q": "coro"}).json()["count"] == 2
+
+
+def test_the_map_asked_again_is_served_without_searching(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    first, second, queries = get_again(client, MAP_URL, {"q": "coro"})
+    assert not searched(queries)
+    assert second.json() == first.json()
