@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from opportunities.schedules import occurrence_dates
 from search.engines import get_engine
 from search.query import MAX_PAGE_SIZE, InvalidSearchParameter, SearchQuery
+from search.responses import kept_page
 
 # The months the agenda shows, counted from the current one: a year back (what was on) to three years ahead
 # (what is planned). Outside it nothing is published, a weekly service without start or end date would fill
@@ -28,6 +29,10 @@ def agenda(request):
         query = SearchQuery.from_params(_without(request.GET, "month"), today=today)
     except InvalidSearchParameter as error:
         return TemplateResponse(request, "search/agenda.html", {"error": error}, status=400)
+    return kept_page(request, "search-agenda", lambda: agenda_page(request, query, first, earliest, latest))
+
+
+def agenda_page(request, query, first, earliest, latest):
     last = _next_month(first) - dt.timedelta(days=1)
     month_query = query.with_changes(date_from=first, date_to=last, when="", page=1, page_size=MAX_PAGE_SIZE)
     result = get_engine().search(month_query, now=timezone.now())

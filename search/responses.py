@@ -33,6 +33,19 @@ def kept_json(request, name, data):
     return HttpResponse(body, content_type="application/json")
 
 
+def kept_page(request, name, page):
+    """The HTML of `page()` (a TemplateResponse), kept as `kept` keeps it for visitors not signed in."""
+    content = kept(request, name, lambda: rendered(page()), shared=not request.user.is_authenticated)
+    return HttpResponse(with_csrf_token(request, content))
+
+
+def rendered(response):
+    """A TemplateResponse's HTML, with a placeholder where `{% csrf_token %}` writes the visitor's token."""
+    response.context_data["csrf_token"] = CSRF_PLACEHOLDER
+    return response.render().content
+
+
 def with_csrf_token(request, content):
     """The page with the visitor's token in place of the placeholder (the cookie is set, as `{% csrf_token %}` does)."""
-    return content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode())
+    placeholder = CSRF_PLACEHOLDER.encode()
+    return content.replace(placeholder, get_token(request).encode()) if placeholder in content else content

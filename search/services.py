@@ -3,6 +3,10 @@
 import secrets
 
 from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits
 
 from search import indexing
 from search.catalogue import catalogue_changed
@@ -30,6 +34,23 @@ def search_log_record(*, query, result_count):
         return None
     filters = {name: values for name, values in query.to_params().items() if name not in NOT_LOGGED}
     return SearchLog.objects.create(query=query.text[:200], filters=filters, result_count=result_count)
+
+
+def search_recorded(*, query, result_count, tracked_pk=None):
+    """What every view of a search page records: the log's row and, for text, the search terms report's hit.
+
+    `tracked_pk`, the key of the text's Wagtail `Query` if known, spares looking it up (a search asked again).
+    """
+    search_log_record(query=query, result_count=result_count)
+    if query.text:
+        hit_counted(query.text, tracked_pk)
+
+
+def hit_counted(text, tracked_pk):
+    """Wagtail's `Query.get(text).add_hit()`, in one statement on every hit of a known query but the day's first."""
+    today = QueryDailyHits.objects.filter(query_id=tracked_pk, date=timezone.now().date())
+    if tracked_pk is None or not today.update(hits=F("hits") + 1):
+        Query.get(text).add_hit()
 
 
 def short_link_for(query_string):

@@ -20,8 +20,8 @@ from search.map import MAX_MAP_MARKERS, markers
 from search.models import SHORT_LINK_ALPHABET, ShortLink
 from search.near import near_choices
 from search.query import MAX_PAGE_SIZE, InvalidSearchParameter, SearchQuery
-from search.responses import CSRF_PLACEHOLDER, kept, kept_json, with_csrf_token
-from search.services import search_log_record, short_link_for
+from search.responses import kept, kept_json, rendered, with_csrf_token
+from search.services import search_recorded, short_link_for
 from taxonomy.models import Audience, Category
 
 # The facets a citizen filters by, in the order the page shows them.
@@ -80,24 +80,22 @@ def render_search(request, params, heading=None):
     except InvalidSearchParameter as error:
         return TemplateResponse(request, "search/search.html", {"error": error}, status=400)
     printable = params.get(PRINT_PARAMETER) == "1"
-    tracked = Query.get(query.text) if query.text else None
     # A short link shown is looked up each time: it names one help desk's search, not the address's.
     shared = not request.user.is_authenticated and "link" not in request.GET
-    content, total = kept(
-        request, "search-page", lambda: search_page(request, query, heading, printable, tracked), shared=shared
+    content, total, tracked_pk = kept(
+        request, "search-page", lambda: search_page(request, query, heading, printable), shared=shared
     )
     if not printable:  # the printout repeats a search already counted
-        search_log_record(query=query, result_count=total)
-        if tracked:
-            tracked.add_hit()
+        search_recorded(query=query, result_count=total, tracked_pk=tracked_pk)
     return HttpResponse(with_csrf_token(request, content))
 
 
-def search_page(request, query, heading, printable, tracked):
-    """(the page's HTML, with a placeholder for the CSRF token; the number of results)."""
+def search_page(request, query, heading, printable):
+    """(the page's HTML with a placeholder for the CSRF token, the number of results, the text's `Query` key)."""
     listed = query.with_changes(page=1, page_size=MAX_PAGE_SIZE) if printable else query
     engine = get_engine()
     result = engine.search(listed, now=timezone.now())
+    tracked = Query.get(query.text) if query.text else None
     promotions = list(tracked.editors_picks.select_related("page").filter(page__live=True)) if tracked else []
     chips = active_filter_chips(query, result.facets)
     short_link = short_link_shown(request, query)
@@ -130,9 +128,9 @@ def search_page(request, query, heading, printable, tracked):
         # A lazy range: the shared pagination component needs a Django page, not the rows.
         "page_obj": None if past_the_end else Paginator(range(result.total), query.page_size).get_page(query.page),
         "past_the_end": past_the_end,
-        "csrf_token": CSRF_PLACEHOLDER,
     }
-    return TemplateResponse(request, "search/search.html", context).render().content, result.total
+    content = rendered(TemplateResponse(request, "search/search.html", context))
+    return content, result.total, tracked.pk if tracked else None
 
 
 def print_url(request, query, *, link=""):
@@ -201,17 +199,21 @@ def search_calendar(request):
         query = parse_query(request.GET).with_changes(page=1, page_size=MAX_PAGE_SIZE)
     except InvalidSearchParameter as error:
         return HttpResponse(error.message, status=400, content_type="text/plain; charset=utf-8")
+    body = kept(request, "search-calendar", lambda: calendar_feed(request, query))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="opportunita.ics"'
+    return response
+
+
+def calendar_feed(request, query):
     result = get_engine().search(query, now=timezone.now())
     pages = [hit.page for hit in result.hits]
     prefetch_related_objects(pages, "schedules")
     search_url = request.build_absolute_uri(f"{reverse('search:search')}?{request.GET.urlencode()}")
-    body = search_results_calendar(
+    return search_results_calendar(
         pages,
         total=result.total,
         base_url=request.build_absolute_uri("/")[:-1],
         search_url=search_url,
         name=_("Opportunità in città"),
     ).to_ical()
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="opportunita.ics"'
-    return response

@@ -120,7 +120,7 @@ def environment():
         "opportunities": f"{OpportunityPage.objects.live().count():,}",
         "search cache": (
             f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS}"
-            " (what each search found, its facet counts and the typo vocabulary cached)"
+            " (whole answers, what each search found, its facet counts and the typo vocabulary cached)"
             if settings.SEARCH_CACHE_SECONDS
             else "off (SEARCH_CACHE_SECONDS=0: every search counts its facets)"
         ),
