@@ -4,8 +4,8 @@ Even with what the engine found cached, rendering a search again costs about 130
 filter form, the menus) and the API's JSON about 70: a hundred times a bare Django view. The bytes of
 the answer are kept instead, under the catalogue version and for at most `SEARCH_CACHE_SECONDS`, like the
 engine's reads (`search/catalogue.py`). What must happen on every request still does, in the views:
-the search page writes the Comune's search log and the promotions' hit counter, and puts the visitor's
-own CSRF token into its one form on the way out. Signed-in users get a page of their own (the userbar).
+the search page writes the Comune's search log and the hit counter of Wagtail's search terms, and puts
+the visitor's own CSRF token into its one form on the way out. Signed-in users get a page of their own (the userbar).
 """
 
 from django.http import HttpResponse, JsonResponse

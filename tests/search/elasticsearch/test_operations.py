@@ -5,6 +5,7 @@ Run against noida-db (see tests/search/conftest.py and docs/elasticsearch.md).
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
@@ -169,3 +170,17 @@ def test_the_search_page_and_the_api_answer_from_elasticsearch(es, publish, clie
     data = client.get("/api/v1/opportunities/", {"q": "ceramica"}).json()
     assert [hit["title"] for hit in data["results"]] == ["Corso di ceramica"]
     assert last_health()["ok"] is True
+
+
+def test_an_answer_kept_before_the_index_caught_up_is_dropped_when_it_does(
+    es, settings, client, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+    # Saved, its index update queued but not yet applied (the task runs after the commit, elsewhere).
+    OpportunityPageFactory(title="Corso di ceramica")
+    assert client.get("/api/v1/opportunities/", {"q": "ceramica"}).json()["count"] == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        indexing.apply_all_pending()
+    assert client.get("/api/v1/opportunities/", {"q": "ceramica"}).json()["count"] == 1
+    cache.clear()
