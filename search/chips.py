@@ -7,11 +7,11 @@ from urllib.parse import urlencode
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import formats
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from opportunities.fields import WEEKDAYS
+from opportunities.schedules import day_phrase
 from search.query import SearchQuery
 
 # Parameters that shape the listing rather than filter it: no chip.
@@ -93,8 +93,7 @@ def _chip_label(name, value, labels):
     if name in ("weekday", "time_of_day"):
         return str(dict(WEEKDAYS + TIME_OF_DAY_CHOICES).get(value, value))
     if name in ("date_from", "date_to"):
-        day = date_format(dt.date.fromisoformat(value), "j E Y").lower()
-        return (_("dal %(day)s") if name == "date_from" else _("fino al %(day)s")) % {"day": day}
+        return day_phrase(dt.date.fromisoformat(value), "dal" if name == "date_from" else "fino al")
     if name == "registration_open":
         return _("Iscrizioni aperte")
     return labels.get((name, value), value)

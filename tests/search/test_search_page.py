@@ -150,8 +150,14 @@ def test_every_filter_of_the_url_has_a_plain_form_control(client, home_page):
         'name="when" value="weekend"',
     ]:
         assert control in text, control
-    for chip in ["martedì", "Pomeriggio (12-18)", "dal 1 marzo 2027", "Fino a € 20", "Iscrizioni aperte"]:
+    for chip in ["martedì", "Pomeriggio (12-18)", "dal 1° marzo 2027", "Fino a € 20", "Iscrizioni aperte"]:
         assert f'<span class="chip-label">{chip}</span>' in text, chip
+
+
+def test_date_chips_elide_the_article_as_italian_does(client, home_page):
+    text = client.get("/cerca/", {"date_from": "2027-03-08", "date_to": "2027-03-11"}).content.decode()
+    assert '<span class="chip-label">dall&#x27;8 marzo 2027</span>' in text
+    assert '<span class="chip-label">fino all&#x27;11 marzo 2027</span>' in text
 
 
 def test_zero_results_say_which_filter_to_drop_and_what_it_gives(client, home_page):
