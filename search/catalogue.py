@@ -32,14 +32,26 @@ def catalogue_changed():
 
 def cached(name, parts, compute):
     """`compute()`, or what it gave for the same `parts` (a repr-able description) since the last change."""
+    return cached_each(name, {None: parts}, lambda _missing: {None: compute()})[None]
+
+
+def cached_each(name, parts, compute):
+    """{id: value} for each entry of `parts` ({id: repr-able description}), each cached on its own.
+
+    `compute(ids)` gives {id: value} for the ids not cached (all of them with the cache off), in one go.
+    """
     seconds = cache_seconds()
     if not seconds:
-        return compute()
+        return compute(list(parts))
     version = cache.get_or_set(VERSION_KEY, lambda: uuid.uuid4().hex, timeout=None)
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"search:{name}:{version}:{digest}"
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    keys = {
+        id_: f"search:{name}:{version}:{hashlib.sha256(repr(part).encode()).hexdigest()}" for id_, part in parts.items()
+    }
+    found = cache.get_many(keys.values())
+    values = {id_: found[key] for id_, key in keys.items() if found.get(key) is not None}
+    missing = [id_ for id_ in parts if id_ not in values]
+    if missing:
+        computed = compute(missing)
+        cache.set_many({keys[id_]: computed[id_] for id_ in missing}, seconds)
+        values.update(computed)
+    return values

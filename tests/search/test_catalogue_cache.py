@@ -138,3 +138,21 @@ def test_an_edited_title_shows_at_once_in_a_search_already_made(cached_search):
     with cached_search.changing():
         choir.save_revision().publish()
     assert [hit.page.title for hit in cached_search().hits] == ["Coro di voci bianche (nuovo orario)"]
+
+
+def test_the_facet_just_chosen_is_not_counted_again(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+        OpportunityPageFactory(title="Pallavolo under 12", categories=list(Category.objects.filter(slug="sport")))
+    landing = cached_search()
+    with CaptureQueriesContext(connection) as chosen:
+        result = cached_search(categories=("sport",))
+    counting = [query["sql"] for query in chosen.captured_queries if "UNION ALL" in query["sql"]]
+    # The categories, which ignore their own filter, were counted over the whole catalogue on the landing page.
+    assert len(counting) == 1 and "matching_category" not in counting[0]
+    counts = [(value.value, value.count) for value in result.facets["category"]]
+    assert result.total == 1 and counts == [(value.value, value.count) for value in landing.facets["category"]]
+    assert category_count(result, "cultura") == 1 and category_count(result, "sport") == 1
+    assert [value.value for value in result.facets["category"] if value.selected] == ["sport"]
+    # The other facets, over the sports alone, were counted now.
+    assert {value.value: value.count for value in result.facets["kind"]} == {"attivita": 1}

@@ -5,45 +5,62 @@ the opportunities passing every filter, plus, for each dimension with a filter o
 passing every other filter (a facet ignores its own filter). Every facet is then a GROUP BY over a
 through table joined to its set, counted by foreign key (a few groups, aggregated in memory) and
 named afterwards from the small vocabulary tables. Counting facets one query at a time would
-evaluate the matches eight times over. The rows are cached until the catalogue changes
-(search.catalogue): the same few sets (the whole catalogue, a category) are asked for all day.
+evaluate the matches eight times over.
+
+Each count's rows are cached on their own until the catalogue changes (search.catalogue), keyed by
+the set they count: the same few sets (the whole catalogue, a category) are asked for all day, and
+the facet a visitor has just chosen a value of is counted over the same set as before the click
+(the whole catalogue, on the landing page), so it comes from the cache; the statement counts only
+what is missing.
 """
 
 from django.db import connection
 from django.utils.translation import gettext
 
 from opportunities.models import Kind
-from search.catalogue import cached
+from search.catalogue import cached_each
 from search.engines.database.filters import Audiences, Categories, Features, Languages, Places, filtered
 from search.facets import VOCABULARIES
 from search.results import FACET_DIMENSIONS, FacetValue
 from taxonomy.models import Category, District
 
+TOTAL = "total"
+
 
 def total_and_facets(query, base, filters):
     """(how many opportunities match, {dimension: [FacetValue]} ordered by count, then label)."""
     sets = MatchingSets(base, filters)
-    branches = [f"SELECT 'total', NULL, NULL, COUNT(*) FROM {sets.name_for(None)}"]
-    for dimension in FACET_DIMENSIONS:
-        branches += BRANCHES[dimension](sets.name_for(dimension))
-    statement = f"WITH {sets.sql()} {' UNION ALL '.join(branches)}"
-    rows = cached("counts", (statement, sets.params), lambda: fetch_all(statement, sets.params))
-    total = 0
+    # The set each count runs over: the total over every filter, a facet over every filter but its own.
+    over = {TOTAL: sets.name_for(None), **{dimension: sets.name_for(dimension) for dimension in FACET_DIMENSIONS}}
+    parts = {count: (count, sets.definition(name)) for count, name in over.items()}
+    rows = cached_each("counts", parts, lambda missing: counted(sets, {count: over[count] for count in missing}))
+    total = rows[TOTAL][0][3]
     facets = {dimension: [] for dimension in FACET_DIMENSIONS}
     kinds = dict(Kind.choices)
-    for dimension, value, label, count in rows:
-        if dimension == "total":
-            total = count
-        elif dimension == "free":
-            if count:
-                facets["free"] = [FacetValue("1", gettext("Gratuito"), count, query.free_only)]
-        elif value:
-            label = str(kinds.get(value, value)) if dimension == "kind" else label
-            selected = getattr(query, VOCABULARIES[dimension][0])
-            facets[dimension].append(FacetValue(value, label, count, value in selected))
+    for dimension in FACET_DIMENSIONS:
+        for _dimension, value, label, count in rows[dimension]:
+            if dimension == "free":
+                if count:
+                    facets["free"] = [FacetValue("1", gettext("Gratuito"), count, query.free_only)]
+            elif value:
+                label = str(kinds.get(value, value)) if dimension == "kind" else label
+                selected = getattr(query, VOCABULARIES[dimension][0])
+                facets[dimension].append(FacetValue(value, label, count, value in selected))
     for values in facets.values():
         values.sort(key=lambda facet: (-facet.count, facet.label.lower()))
     return total, facets
+
+
+def counted(sets, over):
+    """{count: its rows} for the counts in `over` ({count: the set it runs over}), in one statement."""
+    branches = []
+    for count, name in over.items():
+        branches += [f"SELECT '{TOTAL}', NULL, NULL, COUNT(*) FROM {name}"] if count == TOTAL else BRANCHES[count](name)
+    expressions, params = sets.sql(set(over.values()))
+    rows = {count: [] for count in over}
+    for row in fetch_all(f"WITH {expressions} {' UNION ALL '.join(branches)}", params):
+        rows[row[0]].append(row)
+    return rows
 
 
 def fetch_all(sql, params):
@@ -57,21 +74,29 @@ class MatchingSets:
 
     def __init__(self, base, filters):
         self.base, self.filters = base, filters
-        self.expressions, self.params = {}, []
+        self.definitions = {}
 
     def name_for(self, dimension):
         """The set of opportunities passing every filter except the dimension's own (all of them if it has none)."""
         without = dimension if dimension in self.filters else None
         name = f"matching_{without}" if without else "matching"
-        if name not in self.expressions:
+        if name not in self.definitions:
             matching = filtered(self.base, self.filters, without=without).order_by().values("pk", "kind", "is_free")
-            sql, params = matching.query.sql_with_params()
-            self.expressions[name] = f"{name} (pk, kind, is_free) AS MATERIALIZED ({sql})"
-            self.params += params
+            self.definitions[name] = matching.query.sql_with_params()
         return name
 
-    def sql(self):
-        return ", ".join(self.expressions.values())
+    def definition(self, name):
+        """(SQL, parameters) of a set: what its counts are cached under, whatever its name in the statement."""
+        return self.definitions[name]
+
+    def sql(self, names):
+        """(the WITH list of the named sets, their parameters in the same order)."""
+        expressions, params = [], []
+        for name, (sql, set_params) in self.definitions.items():
+            if name in names:
+                expressions.append(f"{name} (pk, kind, is_free) AS MATERIALIZED ({sql})")
+                params += set_params
+        return ", ".join(expressions), params
 
 
 def table(model):
