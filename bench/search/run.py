@@ -1,6 +1,7 @@
 """Time the search views in-process: each request goes through Django's WSGI handler with its middleware."""
 
 import argparse
+import contextlib
 import io
 import os
 import platform
@@ -76,10 +77,7 @@ def benchmark(*, repetitions, warmup):
             raise RuntimeError(f"{path}?{query_string(measurement.search)} answered {status}")
         return elapsed
 
-    # Like Django's test client: connections stay open between requests (inside a test's transaction they must).
-    for signal in (signals.request_started, signals.request_finished):
-        signal.disconnect(close_old_connections)
-    try:
+    with connections_kept():
         for _ in range(warmup):
             for measurement in measurements:
                 get(measurement)
@@ -91,12 +89,21 @@ def benchmark(*, repetitions, warmup):
             with CaptureQueriesContext(connection) as queries:
                 get(measurement)
             measurement.sql_queries = len(queries)
-    finally:
-        for signal in (signals.request_started, signals.request_finished):
-            signal.connect(close_old_connections)
     # The machine may be shared: the load says how much the figures were disturbed.
     load = {"load average (1, 5, 15 min)": f"{load_before} before, {load_average()} after"}
     return Report(measurements, repetitions=repetitions, warmup=warmup, environment=environment() | load)
+
+
+@contextlib.contextmanager
+def connections_kept():
+    """Like Django's test client: connections stay open between requests (inside a test's transaction they must)."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        for signal in (signals.request_started, signals.request_finished):
+            signal.connect(close_old_connections)
 
 
 def database_version():

@@ -96,3 +96,18 @@ def test_bare_view_answers_a_constant():
     response = Client().get("/bench/bare/")
 
     assert response.content == b"ok"
+
+
+def test_refinement_benchmark_times_every_step_alone_and_after_the_first(demo, capsys):
+    from bench.search.refine import STEPS
+    from bench.search.refine import main as refine
+
+    refine(["--repetitions", "1"])
+    report = capsys.readouterr().out
+
+    assert "- search cache: SEARCH_CACHE_SECONDS=300" in report
+    rows = table_rows(report, "step")
+    assert [row[0] for row in rows] == [label for label, *_ in STEPS]
+    for row in rows:
+        assert re.fullmatch(NUMBER, row[1]) and re.fullmatch(NUMBER, row[2]), row
+        assert re.fullmatch(r"\d+\.\d\d×", row[3]), row
