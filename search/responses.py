@@ -5,7 +5,8 @@ filter form, the menus) and the API's JSON about 70: a hundred times a bare Djan
 the answer are kept instead, under the catalogue version and for at most `SEARCH_CACHE_SECONDS`, like the
 engine's reads (`search/catalogue.py`). What must happen on every request still does, in the views:
 the search page writes the Comune's search log and the hit counter of Wagtail's search terms, and puts
-the visitor's own CSRF token into its one form on the way out. Signed-in users get a page of their own (the userbar).
+the visitor's own CSRF token into its one form on the way out. Signed-in users get a page of their own
+(the userbar).
 """
 
 from django.http import HttpResponse, JsonResponse
@@ -27,6 +28,11 @@ def kept(request, name, render, *, shared=True):
     return cached(name, (address, get_language(), timezone.localdate()), render)
 
 
+def for_everyone(request):
+    """Whether this visitor sees what every other visitor sees: not signed in (no userbar, no drafts)."""
+    return not request.user.is_authenticated
+
+
 def kept_json(request, name, data):
     """A JSON answer of `data()` (any visitor's, the same for all), kept as `kept` keeps it."""
     body = kept(request, name, lambda: JsonResponse(data()).content)
@@ -35,7 +41,7 @@ def kept_json(request, name, data):
 
 def kept_page(request, name, page):
     """The HTML of `page()` (a TemplateResponse), kept as `kept` keeps it for visitors not signed in."""
-    content = kept(request, name, lambda: rendered(page()), shared=not request.user.is_authenticated)
+    content = kept(request, name, lambda: rendered(page()), shared=for_everyone(request))
     return HttpResponse(with_csrf_token(request, content))
 
 

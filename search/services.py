@@ -48,9 +48,11 @@ def search_recorded(*, query, result_count, tracked_pk=None):
 
 def hit_counted(text, tracked_pk):
     """Wagtail's `Query.get(text).add_hit()`, in one statement on every hit of a known query but the day's first."""
-    today = QueryDailyHits.objects.filter(query_id=tracked_pk, date=timezone.now().date())
-    if tracked_pk is None or not today.update(hits=F("hits") + 1):
-        Query.get(text).add_hit()
+    if tracked_pk is not None:
+        today = QueryDailyHits.objects.filter(query_id=tracked_pk, date=timezone.now().date())
+        if today.update(hits=F("hits") + 1):
+            return
+    Query.get(text).add_hit()
 
 
 def short_link_for(query_string):

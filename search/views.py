@@ -20,7 +20,7 @@ from search.map import MAX_MAP_MARKERS, markers
 from search.models import SHORT_LINK_ALPHABET, ShortLink
 from search.near import near_choices
 from search.query import MAX_PAGE_SIZE, InvalidSearchParameter, SearchQuery
-from search.responses import kept, kept_json, rendered, with_csrf_token
+from search.responses import for_everyone, kept, kept_json, rendered, with_csrf_token
 from search.services import search_recorded, short_link_for
 from taxonomy.models import Audience, Category
 
@@ -81,7 +81,7 @@ def render_search(request, params, heading=None):
         return TemplateResponse(request, "search/search.html", {"error": error}, status=400)
     printable = params.get(PRINT_PARAMETER) == "1"
     # A short link shown is looked up each time: it names one help desk's search, not the address's.
-    shared = not request.user.is_authenticated and "link" not in request.GET
+    shared = for_everyone(request) and "link" not in request.GET
     content, total, tracked_pk = kept(
         request, "search-page", lambda: search_page(request, query, heading, printable), shared=shared
     )

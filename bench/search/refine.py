@@ -12,7 +12,6 @@ import argparse
 import os
 import statistics
 import sys
-import time
 from urllib.parse import urlencode
 
 import django
@@ -24,7 +23,7 @@ from django.core.cache import cache  # noqa: E402 (needs the apps loaded)
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
 from django.test import override_settings  # noqa: E402
 
-from bench.search.run import connections_kept, environment, milliseconds, request, table  # noqa: E402
+from bench.search.run import connections_kept, environment, milliseconds, table, timed  # noqa: E402
 
 # (what the visitor does, the search before, the search after): the page's own links do each step.
 STEPS = [
@@ -36,14 +35,6 @@ STEPS = [
 ]
 
 
-def timed(handler, params):
-    started = time.perf_counter()
-    status = request(handler, "/cerca/", urlencode(params))
-    if status != 200:
-        raise RuntimeError(f"/cerca/?{urlencode(params)} answered {status}")
-    return time.perf_counter() - started
-
-
 def refine(*, repetitions):
     handler = WSGIHandler()
     rows = []
@@ -51,10 +42,10 @@ def refine(*, repetitions):
         alone, refined = [], []
         for _ in range(repetitions):
             cache.clear()
-            alone.append(timed(handler, after))
+            alone.append(timed(handler, "/cerca/", urlencode(after)))
             cache.clear()
-            timed(handler, before)
-            refined.append(timed(handler, after))
+            timed(handler, "/cerca/", urlencode(before))
+            refined.append(timed(handler, "/cerca/", urlencode(after)))
         alone_ms, refined_ms = statistics.median(alone), statistics.median(refined)
         rows.append((label, milliseconds(alone_ms), milliseconds(refined_ms), f"{refined_ms / alone_ms:.2f}×"))
     return rows

@@ -57,6 +57,16 @@ def request(handler, path, query_string):
     return int(status[0].split()[0])
 
 
+def timed(handler, path, query_string):
+    """Seconds one request took; anything but a 200 stops the benchmark (an error page is not a search)."""
+    started = time.perf_counter()
+    status = request(handler, path, query_string)
+    elapsed = time.perf_counter() - started
+    if status != 200:
+        raise RuntimeError(f"{path}?{query_string} answered {status}")
+    return elapsed
+
+
 def measurements_for(views):
     """Stock search only gets the searches with words: without them it answers an empty page."""
     return [Measurement(key, search) for search in MIX for key, *_ in views if key != "stock" or search.text]
@@ -70,12 +80,7 @@ def benchmark(*, repetitions, warmup):
 
     def get(measurement):
         path, query_string = paths[measurement.view]
-        started = time.perf_counter()
-        status = request(handler, path, query_string(measurement.search))
-        elapsed = time.perf_counter() - started
-        if status != 200:
-            raise RuntimeError(f"{path}?{query_string(measurement.search)} answered {status}")
-        return elapsed
+        return timed(handler, path, query_string(measurement.search))
 
     with connections_kept():
         for _ in range(warmup):

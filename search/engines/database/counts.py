@@ -53,9 +53,7 @@ def total_and_facets(query, base, filters):
 
 def counted(sets, over):
     """{count: its rows} for the counts in `over` ({count: the set it runs over}), in one statement."""
-    branches = []
-    for count, name in over.items():
-        branches += [f"SELECT '{TOTAL}', NULL, NULL, COUNT(*) FROM {name}"] if count == TOTAL else BRANCHES[count](name)
+    branches = [branch for count, name in over.items() for branch in BRANCHES[count](name)]
     expressions, params = sets.sql(set(over.values()))
     rows = {count: [] for count in over}
     for row in fetch_all(f"WITH {expressions} {' UNION ALL '.join(branches)}", params):
@@ -170,6 +168,7 @@ def counted_districts(matching):
 
 
 BRANCHES = {
+    TOTAL: lambda matching: [f"SELECT '{TOTAL}', NULL, NULL, COUNT(*) FROM {matching}"],
     "category": counted_categories,
     "audience": lambda matching: counted_terms("audience", Audiences, "audience", matching),
     "kind": lambda matching: [f"SELECT 'kind', kind, NULL, COUNT(*) FROM {matching} GROUP BY kind"],
