@@ -1,5 +1,6 @@
 """Whole search answers kept for the next visitor: the same bytes, yet logged, counted and fresh after any change."""
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -10,8 +11,9 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, SearchPromotion
 
 from home.models import NewsIndexPage, PortalSettings
 from search.models import SHORT_LINK_ALPHABET, SearchLog, ShortLink
@@ -79,6 +81,17 @@ def test_a_search_term_removed_from_the_report_is_counted_again(kept, client):
     Query.objects.filter(query_string="coro").delete()
     assert client.get(SEARCH_URL, {"q": "coro"}).status_code == 200
     assert Query.get("coro").hits == 1
+
+
+def test_a_search_kept_from_yesterday_counts_today_on_a_row_of_its_own(kept, client):
+    with kept():
+        OpportunityPageFactory(title="Coro di voci bianche")
+    client.get(SEARCH_URL, {"q": "coro"})
+    yesterday = timezone.now().date() - dt.timedelta(days=1)
+    QueryDailyHits.objects.update(date=yesterday)
+    assert client.get(SEARCH_URL, {"q": "coro"}).status_code == 200
+    hits = QueryDailyHits.objects.filter(query__query_string="coro").order_by("date")
+    assert [(day.date, day.hits) for day in hits] == [(yesterday, 1), (timezone.now().date(), 1)]
 
 
 def test_every_visitor_gets_a_csrf_token_of_their_own_that_works(kept):
