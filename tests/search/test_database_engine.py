@@ -312,6 +312,23 @@ def test_accents_are_optional_and_case_does_not_matter(search):
         assert titles(search(text=text)) == ["Attività per la terza età"], text
 
 
+@pytest.mark.parametrize(
+    ("title", "summary", "typed"),
+    [
+        ("Nuoto per bambini", "In piscina.", "bambino"),
+        ("Laboratorio di ceramica", "Al museo.", "laboratori"),
+        ("Biblioteche di quartiere", "Prestito di libri.", "biblioteca"),
+        ("Pomeriggi insieme", "Attività per giovani.", "attivita giovane"),
+    ],
+)
+def test_plurals_and_genders_find_each_other(search, title, summary, typed):
+    """Italian inflections, on SQLite as on PostgreSQL: found by every word, with no fallback to explain."""
+    opportunity(title, summary=summary)
+    opportunity("Corso di yoga", summary="Per adulti.")
+    result = search(text=typed)
+    assert (titles(result), result.suggestions) == ([title], [])
+
+
 def test_text_combines_with_filters(search):
     opportunity("Ceramica per bambini", min_age=6, max_age=10)
     opportunity("Ceramica per adulti", min_age=18)

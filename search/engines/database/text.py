@@ -1,4 +1,5 @@
-"""Free text for the database engine: every word, typos corrected, any word, each with the editors' synonyms."""
+"""Free text for the database engine: every word, typos corrected, any word, each with the editors' synonyms
+and in any of its Italian inflections."""
 
 import difflib
 import re
@@ -7,10 +8,11 @@ from itertools import chain
 from django.utils.translation import gettext
 
 from modelsearch.backends.base import EmptySearchResults
-from modelsearch.query import Or, PlainText
+from modelsearch.query import And, Or, PlainText
 
 from opportunities.models import OpportunityPage
 from search.catalogue import cached
+from search.inflections import inflections
 from search.models import Synonym, fold
 from taxonomy.models import Category
 
@@ -86,9 +88,24 @@ def attempts(base, text, groups):
 
 def synonym_search(text, operator, groups):
     """A search for the text or one of its synonym variants, in one query: `search(pages, ranked)`."""
-    variants = [PlainText(variant, operator=operator) for variant in synonym_variants(text, groups)]
+    variants = [inflected_query(variant, operator) for variant in synonym_variants(text, groups)]
     query = variants[0] if len(variants) == 1 else Or(variants)
     return lambda pages, ranked: pages.search(query, order_by_relevance=ranked)
+
+
+def inflected_query(text, operator):
+    """Every word of the text (or any, with operator "or"), each in any of its Italian inflections."""
+    forms = [inflections(word) for word in text.split()]
+    if all(len(word_forms) == 1 for word_forms in forms):
+        return PlainText(text, operator=operator)
+    if operator == "or":
+        return PlainText(" ".join(chain.from_iterable(forms)), operator="or")
+    # One query per form: SQLite's backend would not bracket "a OR b" inside an AND (FTS5's AND binds tighter).
+    words = [
+        Or([PlainText(form) for form in word_forms]) if len(word_forms) > 1 else PlainText(word_forms[0])
+        for word_forms in forms
+    ]
+    return words[0] if len(words) == 1 else And(words)
 
 
 def cut_short_note(text):
