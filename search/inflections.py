@@ -10,8 +10,9 @@ from search.models import fold
 
 # Shorter words are left alone, as the light stemmer leaves them ("corso", "festa", "sport").
 MIN_STEMMED_LENGTH = 6
-# What the light stemmer strips: a final vowel, or two letters after which the stem ends in i or h.
-ENDINGS = ("a", "e", "i", "o", "ia", "ie", "io", "he", "hi")
+# The endings the light stemmer strips: a final vowel, or two letters (-ia, -ie, -io; -he, -hi after c or g).
+ENDINGS = ("a", "e", "i", "o", "ia", "ie", "io")
+HARD_ENDINGS = ("he", "hi")  # biblioteca, biblioteche; lungo, lunghi
 # For each final vowel, the letters before it that the stemmer strips too ("biblioteche" → "bibliotec").
 STRIPPED_BEFORE = {"a": "i", "e": "ih", "i": "hi", "o": "i"}
 
@@ -29,4 +30,5 @@ def inflections(word):
     stem = light_stem(folded)
     if stem == folded or not folded.isalpha():
         return [word]
-    return [word, *(stem + ending for ending in ENDINGS if stem + ending != folded)]
+    endings = ENDINGS + HARD_ENDINGS if stem[-1] in "cg" else ENDINGS
+    return [word, *(stem + ending for ending in endings if stem + ending != folded)]
