@@ -102,7 +102,7 @@ def inflected_query(text, operator):
         return PlainText(text, operator=operator)
     if operator == "or":
         return PlainText(" ".join(chain.from_iterable(forms)), operator="or")
-    # One query per form: SQLite's backend would not bracket "a OR b" inside an AND (FTS5's AND binds tighter).
+    # A PlainText per form: SQLite's backend would not bracket "a OR b" inside an AND (FTS5's AND binds tighter).
     words = [
         Or([PlainText(form) for form in word_forms]) if len(word_forms) > 1 else PlainText(word_forms[0])
         for word_forms in forms
