@@ -5,12 +5,12 @@ import difflib
 import re
 from itertools import chain
 
-from django.conf import settings
 from django.db import connection
 from django.utils.translation import gettext
 
 from modelsearch.backends.base import EmptySearchResults
 from modelsearch.query import And, Or, PlainText
+from wagtail.search.backends import get_search_backend
 
 from opportunities.models import OpportunityPage
 from search.catalogue import cached
@@ -90,48 +90,48 @@ def attempts(base, text, groups):
 
 def synonym_search(text, operator, groups):
     """A search for the text or one of its synonym variants, in one query: `search(pages, ranked)`."""
-    variants = [inflected_query(variant, operator) for variant in synonym_variants(text, groups)]
-    query = variants[0] if len(variants) == 1 else Or(variants)
+    variants = synonym_variants(text, groups)
+    forms = distinct_forms({word: inflections(word) for variant in variants for word in variant.split()})
+    queries = [inflected_query(variant, operator, forms) for variant in variants]
+    query = queries[0] if len(queries) == 1 else Or(queries)
     return lambda pages, ranked: pages.search(query, order_by_relevance=ranked)
 
 
-def inflected_query(text, operator):
-    """Every word of the text (or any, with operator "or"), each in any of its Italian inflections."""
-    forms = one_form_per_lexeme([inflections(word) for word in text.split()])
-    if all(len(word_forms) == 1 for word_forms in forms):
+def inflected_query(text, operator, forms):
+    """Every word of the text (or any, with operator "or"), each in any of its forms (`forms`: {word: forms})."""
+    words = text.split()
+    if all(len(forms[word]) == 1 for word in words):
         return PlainText(text, operator=operator)
     if operator == "or":
-        return PlainText(" ".join(chain.from_iterable(forms)), operator="or")
+        return PlainText(" ".join(chain.from_iterable(forms[word] for word in words)), operator="or")
     # A PlainText per form: SQLite's backend would not bracket "a OR b" inside an AND (FTS5's AND binds tighter).
-    words = [
-        Or([PlainText(form) for form in word_forms]) if len(word_forms) > 1 else PlainText(word_forms[0])
-        for word_forms in forms
+    queries = [
+        Or([PlainText(form) for form in forms[word]]) if len(forms[word]) > 1 else PlainText(word) for word in words
     ]
-    return words[0] if len(words) == 1 else And(words)
+    return queries[0] if len(queries) == 1 else And(queries)
 
 
-def one_form_per_lexeme(forms_per_word):
-    """On PostgreSQL, the forms of each word that its index's Snowball stemmer keeps apart, one per lexeme.
+def distinct_forms(forms_of):
+    """{word: its forms}, on PostgreSQL only those its index's Snowball stemmer keeps apart, one per lexeme.
 
     Snowball conflates most of them already, and each form costs the full-text query one more index
-    lookup; SQLite's index keeps words as they are, so there every form counts.
+    lookup; SQLite's index keeps words as they are, so there every form counts. One query for every word.
     """
-    if connection.vendor != "postgresql" or all(len(forms) == 1 for forms in forms_per_word):
-        return forms_per_word
-    config = settings.WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"]
+    if connection.vendor != "postgresql" or all(len(forms) == 1 for forms in forms_of.values()):
+        return forms_of
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT form, to_tsvector(%s::regconfig, form)::text FROM unnest(%s::text[]) AS form",
-            [config, list(chain.from_iterable(forms_per_word))],
+            [get_search_backend().config, list(set(chain.from_iterable(forms_of.values())))],
         )
         lexemes = dict(cursor.fetchall())
-    kept = []
-    for forms in forms_per_word:
+    distinct = {}
+    for word, forms in forms_of.items():
         first_per_lexeme = {}
         for form in forms:  # the word as typed comes first
             first_per_lexeme.setdefault(lexemes[form], form)
-        kept.append(list(first_per_lexeme.values()))
-    return kept
+        distinct[word] = list(first_per_lexeme.values())
+    return distinct
 
 
 def cut_short_note(text):
