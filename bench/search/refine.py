@@ -4,8 +4,8 @@
 
 Each repetition empties the cache (a change to the catalogue has just happened), asks the first search
 of a pair, then times the second; and, cache emptied again, times the second alone. The difference is
-what the second reuses of the first: the facet just chosen is counted over the set the first search
-counted (`search/engines/database/counts.py`). Runs with the cache on, as deployed.
+what the second reuses of the first: the catalogue index the first built after the change
+(`search/engines/database/index.py`). Runs with the cache on, as deployed.
 """
 
 import argparse

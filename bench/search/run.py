@@ -130,14 +130,23 @@ def environment():
         "database": database_version(),
         "software": f"Python {platform.python_version()}, Django {django.__version__}, Wagtail {wagtail.__version__}",
         "opportunities": f"{OpportunityPage.objects.live().count():,}",
-        "search cache": (
-            f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS}"
-            " (whole answers, what each search found, its facet counts and the typo vocabulary cached)"
-            if settings.SEARCH_CACHE_SECONDS
-            else "off (SEARCH_CACHE_SECONDS=0: every search counts its facets)"
-        ),
+        "search cache": cache_setting(),
         "code": code_version(),
     }
+
+
+def cache_setting():
+    if not settings.SEARCH_CACHE_SECONDS:
+        return "off (SEARCH_CACHE_SECONDS=0: every search builds the catalogue index and computes everything)"
+    if not settings.SEARCH_CACHE_ANSWERS:
+        return (
+            f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS}, SEARCH_CACHE_ANSWERS=0 (only the catalogue"
+            " index and the typo vocabulary kept: every search computed as if asked for the first time)"
+        )
+    return (
+        f"SEARCH_CACHE_SECONDS={settings.SEARCH_CACHE_SECONDS} (the catalogue index, the typo vocabulary, what"
+        " each search found and whole answers kept)"
+    )
 
 
 def code_version():

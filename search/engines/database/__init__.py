@@ -1,1 +1,1 @@
-"""The database engine: Wagtail's database search backend plus ORM filters and facet counts in SQL."""
+"""The database engine: Wagtail's database search backend plus the catalogue index (filters and facet counts)."""

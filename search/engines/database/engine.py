@@ -1,18 +1,16 @@
-"""The search engine that needs nothing but the database: ORM filters plus Wagtail's search backend.
+"""The search engine that needs nothing but the database: Wagtail's search backend plus the catalogue index.
 
-Structured filters are plain ORM conditions keyed by facet dimension, so that a facet can be counted
-with every filter except its own. Free text and distance cannot be expressed portably in SQL, so each
-is resolved once to primary keys (with scores or distances) that then act as one more filter. The
-total and the facets are counted in one statement (`counts.py`), the page in one more query. What a
-search found (total, facets, the page's keys) is cached until the catalogue changes (`search/catalogue.py`);
-the page's opportunities are always read fresh.
+Every filter that is a column or a relation of the opportunity, and every facet count, is a set of the
+catalogue index (`index.py`), kept in the process until the catalogue changes. Free text, distance and the
+schedules' dates are resolved by the database to primary keys (with scores or distances), which become
+one more set. What a search found (total, facets, the page's keys) is cached until the catalogue changes
+(`search/catalogue.py`); the page's opportunities are always read fresh.
 """
 
-import json
+import dataclasses
+import functools
 
-from django.db import connection
-from django.db.models import BooleanField, F, Func, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.http import urlencode
@@ -21,11 +19,11 @@ from wagtail.models import Locale
 
 from opportunities.models import OpportunityPage, Status
 from organizations.models import OrganizationPage
-from search.catalogue import cached
+from search.catalogue import cached, kept_in_process
 from search.engines.base import SearchEngine
-from search.engines.database.counts import total_and_facets
 from search.engines.database.distance import distances_within
-from search.engines.database.filters import filtered, structured_filters
+from search.engines.database.filters import scheduled_keys
+from search.engines.database.index import CatalogueIndex
 from search.engines.database.text import text_match
 from search.facets import with_selected_values
 from search.results import Hit, SearchResult
@@ -51,42 +49,41 @@ class DatabaseEngine(SearchEngine):
 
     def computed_page(self, query, now):
         """(total, facets, keys of the page, their scores, their distances, suggestions): all a page needs."""
-        base, filters, text, distances, suggestions = self.match(query, now)
-        total, facets = total_and_facets(query, base, filters)
+        match = self.match(query, now)
+        total, facets = match.index.total_and_facets(query, match.sets)
         start = (query.page - 1) * query.page_size
-        page_pks = ordered_keys(base, filters, query, text, distances, start, start + query.page_size)
+        page_pks = match.ordered_keys(query, start, start + query.page_size)
         # Only the page's own scores and distances: what is kept is small whatever the number of matches.
-        scores = text.scores(page_pks) if text else None
-        distances = {pk: distances[pk] for pk in page_pks} if distances else None
-        return total, facets, page_pks, scores, distances, suggestions
+        scores = match.text.scores(page_pks) if match.text else None
+        distances = {pk: match.distances[pk] for pk in page_pks} if match.distances else None
+        return total, facets, page_pks, scores, distances, match.suggestions
 
     def count(self, query, *, now):
-        base, filters, text, *_rest = self.match(query, now)
-        return match_count(base, filters, text)
+        return self.match(query, now).total
 
     def matching_pks(self, query, *, now, limit):
-        base, filters, text, distances, _suggestions = self.match(query, now)
-        return match_count(base, filters, text), ordered_keys(base, filters, query, text, distances, 0, limit)
+        match = self.match(query, now)
+        return match.total, match.ordered_keys(query, 0, limit)
 
     def match(self, query, now):
-        """(base, filters, text match, distances, suggestions): what matches the query, not yet ordered or counted."""
+        """What matches the query, not yet ordered or counted."""
         today = timezone.localtime(now).date()
         # Built once: public() asks the database for view restrictions every time it is called.
         base = searchable()
-        suggestions = []
-        filters = structured_filters(query, today)
-        text = None
+        index = catalogue_index(base, today)
+        match = Match(index, index.filter_sets(query))
+        scheduled = scheduled_keys(query)
+        if scheduled is not None:
+            match.sets["schedule"] = index.keys(scheduled)
         if query.text:
             # The text alone, by relevance: rank the matches as they are found, there is nothing to narrow.
-            rank_all = not filters and not query.near and query.sort == "relevance"
-            text, notes = text_match(base, query.text, rank_all=rank_all)
-            filters["text"] = keys_in(text.keys)
-            suggestions += notes
-        distances = None
+            rank_all = not match.sets and not query.near and query.sort == "relevance"
+            match.text, match.suggestions = text_match(base, query.text, rank_all=rank_all)
+            match.sets["text"] = index.keys(match.text.keys)
         if query.near:
-            distances = distances_within(base, query.near, query.effective_radius_km)
-            filters["near"] = keys_in(distances)
-        return base, filters, text, distances, suggestions
+            match.distances = distances_within(base, query.near, query.effective_radius_km)
+            match.sets["near"] = index.keys(match.distances)
+        return match
 
     def autocomplete(self, text, limit=8):
         """Categories first (they lead to a whole filtered list), then opportunities, then organizations."""
@@ -126,60 +123,42 @@ def in_active_language(pages):
     return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
-class AnyKey(Func):
-    """`pk = ANY(array)`: PostgreSQL knows the array's length (it could not guess how many rows an unnest gives,
-    and looped over 30,000 keys an index probe at a time) and looks each row up in a hash of the keys."""
-
-    output_field = BooleanField()
-
-    def __init__(self, pks):
-        super().__init__(F("pk"))
-        self.pks = pks
-
-    def as_sql(self, compiler, connection, **extra_context):
-        column, params = compiler.compile(self.get_source_expressions()[0])
-        return f"{column} = ANY(%s::integer[])", (*params, self.pks)
+def catalogue_index(base, today):
+    """The catalogue index of the searchable opportunities in the active language, kept until the catalogue changes."""
+    language = translation.get_language()
+    return kept_in_process(f"catalogue-index:{language}", today, lambda: CatalogueIndex(base, today))
 
 
-def keys_in(pks):
-    """`pk IN pks` with the keys as one parameter: thousands of text matches must not make thousands of them."""
-    pks = [int(pk) for pk in pks]
-    if connection.vendor == "postgresql":
-        return Q(AnyKey(pks))
-    if connection.vendor == "sqlite":
-        return Q(pk__in=RawSQL("SELECT value FROM json_each(%s)", [json.dumps(pks)]))
-    return Q(pk__in=pks)
+@dataclasses.dataclass
+class Match:
+    """What matches a query: the sets of its filters in the catalogue index (`sets`, by filter name), the
+    text match and the distances if it asked for them, and notes on the text ("did you mean")."""
 
+    index: CatalogueIndex
+    sets: dict
+    text: object = None
+    distances: dict | None = None
+    suggestions: list = dataclasses.field(default_factory=list)
 
-# --- Sorting, paging and hits -------------------------------------------------------------
+    @functools.cached_property
+    def bits(self):
+        return self.index.matching(self.sets)
 
+    @property
+    def total(self):
+        return len(self.text.keys) if self.sets.keys() == {"text"} else self.bits.bit_count()
 
-def soonest_order():
-    return [F("next_occurrence").asc(nulls_last=True), "title", "pk"]
-
-
-def only_text(filters):
-    """Whether free text is the only condition: its matches, searched within the base, are then all the matches."""
-    return filters.keys() == {"text"}
-
-
-def match_count(base, filters, text):
-    return len(text.keys) if only_text(filters) else filtered(base, filters).count()
-
-
-def ordered_keys(base, filters, query, text, distances, start, end):
-    """The primary keys of the matches from `start` to `end`, in the query's order, in at most one query."""
-    if query.sort == "nearest" and distances is not None:
-        # Distances live in Python. Places share distances: ties keep the soonest-first order (the sort is stable).
-        pks = list(filtered(base, filters).order_by(*soonest_order()).values_list("pk", flat=True))
-        pks.sort(key=distances.__getitem__)
-        return pks[start:end]
-    if query.sort == "relevance" and text is not None:
-        # Ranked by the database, and only what passes every other filter: ranking costs a text search most.
-        within = None if only_text(filters) else filtered(base, filters).values("pk")
-        return text.ranked_page(within, start, end)
-    order = [F("first_published_at").desc(nulls_last=True), "pk"] if query.sort == "newest" else soonest_order()
-    return list(filtered(base, filters).order_by(*order).values_list("pk", flat=True)[start:end])
+    def ordered_keys(self, query, start, end):
+        """The primary keys of the matches from `start` to `end`, in the query's order."""
+        if query.sort == "nearest" and self.distances is not None:
+            # Places share distances: ties keep the soonest-first order.
+            pks = sorted(self.index.pks_of(self.bits), key=self.distances.__getitem__)
+            return pks[start:end]
+        if query.sort == "relevance" and self.text is not None:
+            # Ranked by the database, and only what passes every other filter: ranking costs a text search most.
+            within = None if self.sets.keys() == {"text"} else self.index.pks_of(self.bits)
+            return self.text.ranked_page(within, start, end)
+        return self.index.page(self.bits, start, end, newest=query.sort == "newest")
 
 
 def fetch_hits(page_pks, scores, distances):

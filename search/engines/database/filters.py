@@ -1,14 +1,12 @@
-"""The structured filters of a search as ORM conditions, each keyed by the facet dimension it would hide.
-
-Keyed so that a facet can be counted with every filter applied except its own.
-"""
+"""The schedules' conditions of a search (date window, weekdays, time of day) as ORM conditions; every other
+filter is a set of the catalogue index (`index.py`)."""
 
 import datetime as dt
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import F, Q
 
 from opportunities.fields import WEEKDAY_CODES
-from opportunities.models import OpportunityPage, OpportunitySchedule, Status
+from opportunities.models import OpportunityPage, OpportunitySchedule
 
 NOON, SIX_PM = dt.time(12), dt.time(18)
 # Date windows up to this many days are checked day by day, which is exact; longer ones by overlap.
@@ -21,80 +19,18 @@ Languages = OpportunityPage.languages.through
 Places = OpportunityPage.places.through
 
 
-def filtered(base, filters, *, without=None):
-    """The `base` opportunities passing every filter except the one named `without`."""
-    queryset = base
-    for name, condition in filters.items():
-        if name != without:
-            queryset = queryset.filter(condition)
-    return queryset
-
-
-def structured_filters(query, today):
-    """Every active structured filter as a Q, keyed by the facet dimension it would hide."""
-    builders = {
-        "category": category_filter,
-        "audience": lambda q: related_filter(Audiences, "audience__slug__in", q.audiences),
-        "kind": lambda q: Q(kind__in=q.kinds) if q.kinds else None,
-        "district": lambda q: related_filter(Places, "place__district__slug__in", q.districts),
-        "accessibility": lambda q: related_filter(Features, "accessibilityfeature__slug__in", q.accessibility),
-        "language": lambda q: related_filter(Languages, "language__code__in", q.languages),
-        "free": lambda q: Q(is_free=True) if q.free_only else None,
-        "price": price_filter,
-        "age": age_filter,
-        "schedule": schedule_filter,
-        "registration": lambda q: registration_filter(today) if q.registration_open else None,
-        "organization": lambda q: Q(organization_id=q.organization) if q.organization else None,
-    }
-    filters = {name: build(query) for name, build in builders.items()}
-    return {name: condition for name, condition in filters.items() if condition is not None}
-
-
-def related_filter(through, lookup, values):
-    # Exists rather than a join: an opportunity in two matching categories must appear once.
-    if not values:
-        return None
-    return Q(Exists(through.objects.filter(opportunitypage_id=OuterRef("pk"), **{lookup: values})))
-
-
-def category_filter(query):
-    if not query.categories:
-        return None
-    # A top-level category stands for itself and all its sub-categories.
-    matches = Q(category__slug__in=query.categories) | Q(category__parent__slug__in=query.categories)
-    return Q(Exists(Categories.objects.filter(matches, opportunitypage_id=OuterRef("pk"))))
-
-
-def age_filter(query):
-    if query.age is None:
-        return None
-    # A missing bound admits everyone on that side.
-    return (Q(min_age__isnull=True) | Q(min_age__lte=query.age)) & (Q(max_age__isnull=True) | Q(max_age__gte=query.age))
-
-
-def price_filter(query):
-    if query.max_price is None:
-        return None
-    return Q(is_free=True) | Q(price__lte=query.max_price)
-
-
-def registration_filter(today):
-    open_deadline = Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=today)
-    full = Q(status=Status.FULL) | Q(places_available=0)
-    return Q(registration_required=False) | (open_deadline & ~full)
-
-
-def schedule_filter(query):
-    """One schedule must satisfy the date window, weekdays and time of day together."""
+def scheduled_keys(query):
+    """The keys of the opportunities with one schedule that satisfies the date window, weekdays and time of
+    day together, or None if the query asks for none of them."""
     conditions = [
         condition for condition in (occurrence_condition(query), time_of_day_condition(query)) if condition is not None
     ]
     if not conditions:
         return None
-    schedules = OpportunitySchedule.objects.filter(opportunity_id=OuterRef("pk"))
+    schedules = OpportunitySchedule.objects.all()
     for condition in conditions:
         schedules = schedules.filter(condition)
-    return Q(Exists(schedules))
+    return set(schedules.values_list("opportunity_id", flat=True))
 
 
 def occurrence_condition(query):

@@ -14,6 +14,7 @@ from wagtail.search.backends import get_search_backend
 
 from opportunities.models import OpportunityPage
 from search.catalogue import cached
+from search.engines.database.keys import keys_in
 from search.inflections import inflections
 from search.models import Synonym, fold
 from taxonomy.models import Category
@@ -36,11 +37,11 @@ class TextMatch:
         self.known_scores = dict(self.ranking or ())
 
     def ranked_page(self, within, start, end):
-        """The keys from `start` to `end` by rank, among the matches in `within` (a queryset of keys, or every one)."""
+        """The keys from `start` to `end` by rank, among the matches in `within` (a list of keys, or every one)."""
         if within is None and self.ranking is not None:
             page = self.ranking[start:end]
         else:
-            candidates = self.candidates if within is None else self.candidates.filter(pk__in=within)
+            candidates = self.candidates if within is None else among(within)
             page = ranked_keys(self.search(candidates, True)[start:end])
         self.known_scores.update(page)
         return [pk for pk, _score in page]
@@ -51,6 +52,11 @@ class TextMatch:
         if missing:
             self.known_scores.update(ranked_keys(self.search(self.candidates.filter(pk__in=missing), True)))
         return {pk: self.known_scores.get(pk) for pk in pks}
+
+
+def among(pks):
+    """The opportunities with these keys, as a queryset Wagtail's search backends accept (`pk__in` a subquery)."""
+    return OpportunityPage.objects.filter(pk__in=OpportunityPage.objects.filter(keys_in(pks)).values("pk"))
 
 
 def text_match(base, text, *, rank_all=False):
@@ -233,7 +239,7 @@ def catalogue_words(base):
             words.update(word for word in WORD.findall(value.lower()) if len(word) >= MIN_CORRECTED_LENGTH)
         return sorted(words)
 
-    return cached("vocabulary", base.query.sql_with_params(), read)
+    return cached("vocabulary", base.query.sql_with_params(), read, every_search=True)
 
 
 def normalized_score(score):
