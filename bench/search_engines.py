@@ -65,6 +65,9 @@ def setup_django(database_url):
     from django.conf import settings
 
     settings.DEBUG = False  # No SQL log growing for hours.
+    # Each engine keeps its index (the database engine's catalogue index, the cluster's own), neither an
+    # answer: every timed search is computed, as if asked for the first time.
+    settings.SEARCH_CACHE_SECONDS, settings.SEARCH_CACHE_ANSWERS = 300, False
 
 
 def fresh_catalogue(args):
