@@ -146,7 +146,7 @@ class Match:
 
     @property
     def total(self):
-        return len(self.text.keys) if self.sets.keys() == {"text"} else self.bits.bit_count()
+        return self.bits.bit_count()
 
     def ordered_keys(self, query, start, end):
         """The primary keys of the matches from `start` to `end`, in the query's order."""
