@@ -1,13 +1,13 @@
-"""Search reads worth keeping (facet counts, the typo vocabulary, what a search found, whole answers in
-`search/responses.py`), cached until the catalogue changes.
+"""Search reads worth keeping (the catalogue index, the typo vocabulary, what a search found, whole answers
+in `search/responses.py`), cached until the catalogue changes.
 
-Counting a facet reads every matching opportunity, so the landing page and each category's page
-would recount the whole catalogue on every visit; the same sets come back all day long. They are kept
-in Django's cache under a *catalogue version*, which every change that search can see replaces
-(`catalogue_changed`, called by the receivers in `search/signals.py` and by the bulk writers that
-bypass them), and for at most `SEARCH_CACHE_SECONDS` in any case, a bound on what a missed change
-or a per-process cache in a multi-process deployment can leave stale. `SEARCH_CACHE_SECONDS = 0`
-turns caching off (the test settings do, and the benchmark measures both).
+Each reads much more than it returns (every opportunity, every title, every match), and the same reads
+come back all day long. They are kept in Django's cache (the catalogue index in the process) under a
+*catalogue version*, which every change that search can see replaces (`catalogue_changed`, called by
+the receivers in `search/signals.py` and by the bulk writers that bypass them), and for at most
+`SEARCH_CACHE_SECONDS` in any case, a bound on what a missed change or a per-process cache in a
+multi-process deployment can leave stale. `SEARCH_CACHE_SECONDS = 0` turns caching off (the test
+settings do, and the benchmark measures it).
 
 Two kinds of reads are kept: what serves every search (the catalogue index of the database engine, kept in
 the process, and the typo vocabulary), and what one search found or answered. `SEARCH_CACHE_ANSWERS = False`

@@ -18,7 +18,7 @@ NOT_LOGGED = ("q", "page", "page_size", "sort", "lat", "lng")
 def opportunities_changed(*, pks):
     """Writes that bypass the models' signals (QuerySet.update, bulk inserts) reach search all the same.
 
-    Cached counts are dropped and, with Elasticsearch, the opportunities are queued for re-indexing.
+    Cached search reads are dropped and, with Elasticsearch, the opportunities are queued for re-indexing.
     """
     catalogue_changed()
     indexing.queue_pages(pks)

@@ -1,6 +1,6 @@
-"""What changes search: receivers that drop cached counts and queue the opportunities a change touches.
+"""What changes search: receivers that drop cached reads and queue the opportunities a change touches.
 
-Every change retires the cached facet counts, vocabulary and whole answers (search.catalogue); so
+Every change retires the catalogue index, the typo vocabulary and the kept answers (search.catalogue); so
 do changes to what a search page shows around its results (menus, site settings, editors'
 promotions). With Elasticsearch they also record the keys to re-index (see search.indexing): the
 index itself is updated by a task after the commit. Nothing is queued unless SEARCH_ENGINE is
