@@ -535,9 +535,9 @@ def test_query_count_does_not_depend_on_page_size(engine, home_page, criteria):
         assert len(result.hits) == page_size
         counts.append(len(queries))
     # A ceiling against regressions: the text attempts, the counts (for the database engine, the catalogue
-    # index, built for every search with the test settings' cache off: the opportunities, five relations and
-    # four vocabularies), the page and the four relations that OpportunityPage.objects.cards() prefetches for
-    # the result cards (schedules among them, for their dates).
+    # index, built for every search with the test settings' cache off: twelve queries), the page and the four
+    # relations that OpportunityPage.objects.cards() prefetches for the result cards (schedules among them,
+    # for their dates).
     assert counts[0] == counts[1] <= 24
 
 

@@ -48,7 +48,7 @@ COLUMNS = (
 
 
 def bits_of(positions, size):
-    """The set of `positions` (distinct bit numbers below `size`) as one integer.
+    """The set of `positions` (bit numbers below `size`, repeats allowed) as one integer.
 
     A byte per position is set first (one store each, the cheapest loop Python has), then the bytes are
     packed eight to one in three shifts and masks over the whole integer and a slice: about three times
@@ -202,18 +202,20 @@ class CatalogueIndex:
             if selected:
                 sets[dimension] = union(bits for value, _label, bits in self.facets[dimension] if value in selected)
         if query.max_price is not None:
-            sets["price"] = self.free | self.memoized(("price", query.max_price), self.priced_up_to, query.max_price)
+            price = query.max_price
+            sets["price"] = self.free | self.memoized(("price", price), lambda: self.priced_up_to(price))
         if query.age is not None:
-            sets["age"] = self.memoized(("age", query.age), self.admitting, query.age)
+            sets["age"] = self.memoized(("age", query.age), lambda: self.admitting(query.age))
         if query.registration_open:
             sets["registration"] = self.registration_open
         if query.organization:
             sets["organization"] = bits_of(self.by_organization.get(query.organization, ()), self.size)
         return sets
 
-    def memoized(self, key, compute, argument):
+    def memoized(self, key, compute):
+        """`compute()`, once per index: the sets of the ages, prices and orders visitors ask for."""
         if key not in self.memo:
-            self.memo[key] = compute(argument)
+            self.memo[key] = compute()
         return self.memo[key]
 
     def priced_up_to(self, maximum):
@@ -239,7 +241,7 @@ class CatalogueIndex:
 
     def page(self, bits, start, end, *, newest=False):
         """The primary keys of the matches from `start` to `end`, soonest first or newest first."""
-        order = self.memoized("newest", lambda _none: self.newest_first(), None) if newest else None
+        order = self.memoized("newest", self.newest_first) if newest else None
         return [self.pks[position] for position in islice(positions_in(bits, order), start, end)]
 
     def newest_first(self):
