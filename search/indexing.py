@@ -84,7 +84,7 @@ def apply_pending(limit=CHUNK_SIZE):
         )
         return 0, len(rows)
     # The change was committed before the index had it: answers kept since then may predate it.
-    catalogue_changed()
+    catalogue_changed(())  # Elasticsearch's own index: only kept answers are stale
     # A row queued again while we worked has a newer queued_at and stays for the next run.
     for row in rows:
         PendingIndexUpdate.objects.filter(pk=row.pk, queued_at=row.queued_at).delete()
@@ -159,7 +159,7 @@ def rebuild(*, client=None, chunk_size=CHUNK_SIZE, progress=None):
     client.indices.update_aliases(actions=actions)
     for index in old:
         client.options(ignore_status=404).indices.delete(index=index)
-    catalogue_changed()
+    catalogue_changed(())
     # Pages changed while we were building were indexed from fresh rows, or are still queued; either way
     # the queue is applied to the new index next.
     logger.info("Rebuilt %s with %s opportunities in %s", name, count, timezone.now() - started)
@@ -179,7 +179,7 @@ def sync(*, client=None):
     stale = [{"_op_type": "delete", "_index": alias, "_id": pk} for pk in indexed - wanted]
     helpers.bulk(client, stale, ignore_status=(404,))
     client.indices.refresh(index=alias)
-    catalogue_changed()
+    catalogue_changed(())
     return count
 
 

@@ -20,7 +20,7 @@ def opportunities_changed(*, pks):
 
     Cached search reads are dropped and, with Elasticsearch, the opportunities are queued for re-indexing.
     """
-    catalogue_changed()
+    catalogue_changed(pks)
     indexing.queue_pages(pks)
 
 

@@ -33,7 +33,7 @@ def opportunities_below(page):
 @receiver(page_published, sender=OpportunityPage)
 @receiver(page_unpublished, sender=OpportunityPage)
 def opportunity_changed(sender, instance, **kwargs):
-    catalogue_changed()
+    catalogue_changed([instance.pk])
     # The task reads the row again after the commit: a draft saved on a live page re-indexes the live content.
     indexing.queue_pages([instance.pk])
 
@@ -41,24 +41,25 @@ def opportunity_changed(sender, instance, **kwargs):
 @receiver(post_page_move)
 def page_moved(sender, instance, **kwargs):
     # Wagtail saves a move as a plain Page: an organization takes its opportunities (and its restrictions) along.
-    catalogue_changed()
-    if indexing.enabled():
-        indexing.queue_pages(opportunities_below(instance))
+    moved = list(opportunities_below(instance))
+    catalogue_changed(moved)
+    indexing.queue_pages(moved)
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs):
-    catalogue_changed()
-    if indexing.enabled() and instance.page_id:
-        page = Page.objects.filter(pk=instance.page_id).first()
-        if page:
-            indexing.queue_pages(opportunities_below(page))
+    page = Page.objects.filter(pk=instance.page_id).first() if instance.page_id else None
+    below = list(opportunities_below(page)) if page else None
+    catalogue_changed(below)
+    if below:
+        indexing.queue_pages(below)
 
 
 @receiver(post_save, sender=OrganizationPage)
 def organization_changed(sender, instance, **kwargs):
-    catalogue_changed()
+    # Its opportunities' cards show its name; nothing they are filtered or counted by changes.
+    catalogue_changed(())
     if indexing.enabled():
         indexing.queue_pages(OpportunityPage.objects.filter(organization=instance).values_list("pk", flat=True))
 
@@ -87,7 +88,7 @@ term_receiver(Place, lambda term: Q(places=term))
 @receiver(post_save, sender=Synonym)
 @receiver(post_delete, sender=Synonym)
 def synonyms_changed(sender, instance, **kwargs):
-    catalogue_changed()
+    catalogue_changed(())
     indexing.queue([indexing.SYNONYMS_KEY])
 
 
@@ -99,4 +100,4 @@ def synonyms_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=SearchPromotion)
 def page_surroundings_changed(sender, **kwargs):
     # The menus (any page published or removed), the header and footer, the promotions above the results.
-    catalogue_changed()
+    catalogue_changed(())

@@ -7,10 +7,13 @@ import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
+
+from wagtail.models import Locale
 
 from opportunities.models import OpportunitySchedule, Status
 from opportunities.services import opportunities_conclude_past
+from search.catalogue import change_key, current_version
 from search.engines.database.engine import DatabaseEngine
 from search.engines.database.filters import Categories
 from search.query import SearchQuery
@@ -164,7 +167,14 @@ def test_a_new_search_counts_over_the_kept_catalogue_index(cached_search, settin
     assert {value.value: value.count for value in result.facets["kind"]} == {"attivita": 1}
 
 
-def test_a_change_rebuilds_the_catalogue_index(cached_search):
+def reads_the_whole_catalogue(queries):
+    """Whether the catalogue index was built afresh, not brought up to date: it reads every category link."""
+    return any(
+        Categories._meta.db_table in query["sql"] and "WHERE" not in query["sql"] for query in queries.captured_queries
+    )
+
+
+def test_a_new_opportunity_enters_the_kept_catalogue_index(cached_search):
     with cached_search.changing():
         culture("Coro di voci bianche")
     cached_search(categories=("cultura",))
@@ -172,6 +182,62 @@ def test_a_change_rebuilds_the_catalogue_index(cached_search):
         OpportunityPageFactory(title="Pallavolo under 12", categories=list(Category.objects.filter(slug="sport")))
     with CaptureQueriesContext(connection) as after:
         result = cached_search(categories=("sport",))
-    assert reads_the_catalogue(after)
+    assert reads_the_catalogue(after) and not reads_the_whole_catalogue(after)
     assert [hit.page.title for hit in result.hits] == ["Pallavolo under 12"]
     assert category_count(result, "sport") == 1 and category_count(result, "cultura") == 1
+
+
+def test_an_edited_title_takes_its_place_in_the_kept_order(cached_search):
+    with cached_search.changing():
+        choir, theatre, _dance = culture("Coro"), culture("Teatro"), culture("Danza")
+    assert [hit.page.title for hit in cached_search().hits] == ["Coro", "Danza", "Teatro"]
+    theatre.title = "Arte di strada"
+    with cached_search.changing():
+        theatre.save_revision().publish()
+    with CaptureQueriesContext(connection) as after:
+        titles = [hit.page.title for hit in cached_search().hits]
+    assert titles == ["Arte di strada", "Coro", "Danza"] and not reads_the_whole_catalogue(after)
+    with cached_search.changing():
+        choir.unpublish()
+    assert [hit.page.title for hit in cached_search().hits] == ["Arte di strada", "Danza"]
+
+
+def test_a_translation_replaces_its_original_in_the_kept_index(cached_search):
+    english = Locale.objects.get_or_create(language_code="en")[0]
+    with cached_search.changing():
+        swimming = culture("Nuoto per bambini")
+        culture("Nuoto libero")
+    with translation.override("en"):
+        assert sorted(hit.page.title for hit in cached_search().hits) == ["Nuoto libero", "Nuoto per bambini"]
+        with cached_search.changing():
+            translated = swimming.copy_for_translation(english, copy_parents=True)
+            translated.title = "Swimming for children"
+            translated.save_revision().publish()
+        with CaptureQueriesContext(connection) as after:
+            titles = sorted(hit.page.title for hit in cached_search().hits)
+    assert titles == ["Nuoto libero", "Swimming for children"] and not reads_the_whole_catalogue(after)
+
+
+def test_a_renamed_category_builds_the_index_again(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    cached_search()
+    with cached_search.changing():
+        Category.objects.filter(slug="cultura").update(name="Cultura e spettacolo")
+        Category.objects.get(slug="cultura").save()
+    with CaptureQueriesContext(connection) as after:
+        result = cached_search()
+    assert reads_the_whole_catalogue(after)
+    assert {value.value: value.label for value in result.facets["category"]}["cultura"] == "Cultura e spettacolo"
+
+
+def test_a_change_whose_record_is_lost_builds_the_index_again(cached_search):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    cached_search()
+    with cached_search.changing():
+        culture("Laboratorio di teatro")
+    cache.delete(change_key(current_version()))  # evicted, or written by another process after its version
+    with CaptureQueriesContext(connection) as after:
+        result = cached_search()
+    assert reads_the_whole_catalogue(after) and result.total == 2

@@ -124,9 +124,14 @@ def in_active_language(pages):
 
 
 def catalogue_index(base, today):
-    """The catalogue index of the searchable opportunities in the active language, kept until the catalogue changes."""
+    """The catalogue index of the searchable opportunities in the active language, kept and brought up to date."""
     language = translation.get_language()
-    return kept_in_process(f"catalogue-index:{language}", today, lambda: CatalogueIndex(base, today))
+    return kept_in_process(
+        f"catalogue-index:{language}",
+        today,
+        lambda: CatalogueIndex(base, today),
+        update=lambda index, touched: index.updated(base, touched),
+    )
 
 
 @dataclasses.dataclass
