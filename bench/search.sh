@@ -6,9 +6,11 @@
 #
 # For each size, bench/seed_demo.sh builds a fresh demo of that many opportunities (it drops and recreates
 # $BENCH_PG_DATABASE, default portal_bench, or var/bench.sqlite3), then `python -m bench.search` times the
-# views in-process and prints a Markdown report three times (search/catalogue.py): with the search cache off
-# (every search builds the catalogue index: the first search after a change), with only what serves every
-# search kept (SEARCH_CACHE_ANSWERS=0: a search asked for the first time) and as deployed (asked again).
+# views in-process and prints a Markdown report four times (search/catalogue.py): with the search cache off
+# (every search builds the catalogue index, as the first search after a change to everything does), as
+# deployed with a change to one opportunity before each request (the first search after an editor's change),
+# with only what serves every search kept (SEARCH_CACHE_ANSWERS=0: a search asked for the first time) and as
+# deployed (asked again).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,11 +34,11 @@ for size in "${sizes[@]}"; do
             .venv/bin/python manage.py dbshell <<<"ANALYZE;"
             ;;
     esac
-    for setting in "0 1" "300 0" "300 1"; do
-        read -r cache_seconds answers <<<"$setting"
+    for setting in "0 1" "300 1 --after-a-change" "300 0" "300 1"; do
+        read -r cache_seconds answers change <<<"$setting"
         echo
-        echo "== search benchmark, $engine, $size opportunities, SEARCH_CACHE_SECONDS=$cache_seconds SEARCH_CACHE_ANSWERS=$answers"
+        echo "== search benchmark, $engine, $size opportunities, SEARCH_CACHE_SECONDS=$cache_seconds SEARCH_CACHE_ANSWERS=$answers $change"
         SEARCH_CACHE_SECONDS=$cache_seconds SEARCH_CACHE_ANSWERS=$answers .venv/bin/python -m bench.search \
-            --repetitions "${BENCH_REPETITIONS:-10}" --warmup "${BENCH_WARMUP:-2}"
+            --repetitions "${BENCH_REPETITIONS:-10}" --warmup "${BENCH_WARMUP:-2}" $change
     done
 done
