@@ -9,6 +9,10 @@ the receivers in `search/signals.py` and by the bulk writers that bypass them), 
 multi-process deployment can leave stale. `SEARCH_CACHE_SECONDS = 0` turns caching off (the test
 settings do, and the benchmark measures it).
 
+Each change also records what it touched (opportunities' keys, none, or everything) under its version, so
+that a process keeping the catalogue index need not build it again for a change to a few opportunities: it
+follows the records from its own version and updates the index for those (`kept_in_process(update=...)`).
+
 Two kinds of reads are kept: what serves every search (the catalogue index of the database engine, kept in
 the process, and the typo vocabulary), and what one search found or answered. `SEARCH_CACHE_ANSWERS = False`
 keeps only the first kind: what a search asked for the first time costs (the benchmark measures it).
@@ -46,15 +50,17 @@ def catalogue_changed(opportunities=None):
 
 def record_change(touched):
     """A new catalogue version, and what its change touched, for the processes that kept an older one."""
-    while True:
+    for _attempt in range(10):
         try:
             version = cache.incr(VERSION_KEY)
         except ValueError:  # never set, or evicted: start above every version handed out so far
             cache.add(VERSION_KEY, time.time_ns(), timeout=None)
             continue
         # Without an atomic increment two writers can get the same number: the second tries the next one.
-        if cache.add(change_key(version), touched, timeout=cache_seconds()):
+        if not cache_seconds() or cache.add(change_key(version), touched, timeout=cache_seconds()):
             return
+    # Still unrecorded: a number whose record is missing makes every kept index build again, which is safe.
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
 
 
 def change_key(version):

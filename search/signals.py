@@ -1,8 +1,9 @@
 """What changes search: receivers that drop cached reads and queue the opportunities a change touches.
 
-Every change retires the catalogue index, the typo vocabulary and the kept answers (search.catalogue); so
-do changes to what a search page shows around its results (menus, site settings, editors'
-promotions). With Elasticsearch they also record the keys to re-index (see search.indexing): the
+Every change retires the typo vocabulary and the kept answers (search.catalogue); so do changes to what a
+search page shows around its results (menus, site settings, editors' promotions). Each says which
+opportunities it touched, if it knows, so that the catalogue index is updated for those alone; a renamed or
+deleted vocabulary term rebuilds it. With Elasticsearch they also record the keys to re-index (see search.indexing): the
 index itself is updated by a task after the commit. Nothing is queued unless SEARCH_ENGINE is
 "elasticsearch".
 """

@@ -1,6 +1,6 @@
 """Where one search spends its time: its SQL queries, slowest first, and Python's own hot spots.
 
-    DATABASE_URL=... python -m bench.search.profile /cerca/ 'q=sport&page=3' [--explain]
+    DATABASE_URL=... python -m bench.search.profile /cerca/ 'q=sport&page=3' [--explain] [--after-a-change]
 
 The view is requested once to warm up, then once under cProfile with its queries captured.
 """
@@ -21,7 +21,7 @@ from django.core.handlers.wsgi import WSGIHandler  # noqa: E402 (needs the apps 
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.search.run import request  # noqa: E402
+from bench.search.run import OneChangeEach, request  # noqa: E402
 
 
 def explain(sql):
@@ -36,9 +36,14 @@ def main():
     parser.add_argument("query_string", nargs="?", default="")
     parser.add_argument("--explain", action="store_true", help="EXPLAIN ANALYZE the three slowest queries")
     parser.add_argument("--functions", type=int, default=25, help="how many functions of the profile to print")
+    parser.add_argument(
+        "--after-a-change", action="store_true", help="record a change to one opportunity after the warm-up"
+    )
     arguments = parser.parse_args()
     handler = WSGIHandler()
     request(handler, arguments.path, arguments.query_string)
+    if arguments.after_a_change:
+        OneChangeEach()()
     profiler = cProfile.Profile()
     with CaptureQueriesContext(connection) as queries:
         started = time.perf_counter()

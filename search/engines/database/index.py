@@ -42,6 +42,7 @@ NEWEST = (F("first_published_at").desc(nulls_last=True), F("pk").asc())
 COLUMNS = (
     "pk",
     "next_occurrence",
+    "title",
     "kind",
     "is_free",
     "min_age",
@@ -122,9 +123,35 @@ def soonest_key(next_occurrence):
     return (next_occurrence is None, next_occurrence)
 
 
+def order_key(row):
+    """The soonest-first order of a row, as Python compares it (titles as the database does if bytewise)."""
+    return (*soonest_key(row.next_occurrence), row.title, row.pk)
+
+
+@functools.cache
+def titles_compare_bytewise(vendor, database):
+    """Whether the database orders titles as Python orders strings: SQLite's BINARY, or the C collation."""
+    if vendor == "sqlite":
+        return True
+    if vendor != "postgresql":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
+        collation = cursor.fetchone()[0]
+    return collation in ("C", "POSIX") or collation.startswith("C.")
+
+
 def merged(sets, more):
     """{value: set} of both, a value in both holding the union of its two sets."""
     return {**sets, **{value: sets.get(value, 0) | bits for value, bits in more.items()}}
+
+
+def with_inserted(ordered, more):
+    """A copy of the sorted list `ordered` with the items of `more` (a few) in their places."""
+    ordered = list(ordered)
+    for item in more:
+        bisect.insort(ordered, item)
+    return ordered
 
 
 @dataclasses.dataclass(frozen=True)
@@ -162,7 +189,7 @@ class ValueSets:
             by_min_age=merged(self.by_min_age, other.by_min_age),
             by_max_age=merged(self.by_max_age, other.by_max_age),
             by_organization={**self.by_organization, **organizations},
-            priced=sorted(self.priced + other.priced),
+            priced=with_inserted(self.priced, other.priced),
             facets={dimension: merged(sets, other.facets[dimension]) for dimension, sets in self.facets.items()},
             labels={dimension: {**labels, **other.labels[dimension]} for dimension, labels in self.labels.items()},
         )
@@ -267,7 +294,7 @@ class SetsBuilder:
         return {slug: self.keys(keys[pk]) for pk, slug, _name in names}, {slug: name for _pk, slug, name in names}
 
 
-# Beyond so many opportunities changed since the index was built, it is built again: each update reads them all.
+# Beyond so many positions taken by updates since the build, the index is built again.
 MAX_UPDATED = 500
 
 
@@ -277,17 +304,17 @@ class CatalogueIndex:
     def __init__(self, base, today):
         self.base, self.today = base, today
         rows = list(base.order_by(*SOONEST).values_list(*COLUMNS, named=True))
-        # Positions 0 to `size` - 1 are those of the build; opportunities updated since take the next ones.
+        # Positions 0 to `size` - 1 are those of the build; each update gives the opportunities it read the next ones.
         self.size = len(rows)
         self.pks = [row.pk for row in rows]
         self.built_position = {pk: position for position, pk in enumerate(self.pks)}
         self.position = self.built_position
-        self.built_everything = self.everything = (1 << self.size) - 1
-        self.built_sets = self.sets = ValueSets.of(rows, 0, self.position, today)
-        self.soonest_keys = [soonest_key(row.next_occurrence) for row in rows]
+        self.everything = (1 << self.size) - 1
+        self.sets = ValueSets.of(rows, 0, self.position, today)
+        self.order_keys = [order_key(row) for row in rows]
         self.updated_keys = frozenset()
-        self.insertion = {}  # {key of an updated opportunity: the built position it sorts just before}
-        self.inserted_before = []  # the same for each position from `size` on
+        # {position from `size` on: (the built position it sorts just before, its rank among those that share it)}
+        self.updated_order = {}
         self.memo = {}
 
     # --- Updating -------------------------------------------------------------------------
@@ -295,50 +322,68 @@ class CatalogueIndex:
     def updated(self, base, touched):
         """The index once the opportunities with keys `touched` changed, or None if it is better built again.
 
-        Every opportunity changed since the build is read again (at most MAX_UPDATED): the positions after
-        the built ones always hold them all, in soonest-first order.
+        Those opportunities are read again and take new positions; their old ones leave `everything`.
         """
         # A translation in or out of the visitor's language takes its original out or back in.
         translation_keys = OpportunityPage.objects.filter(pk__in=touched).values("translation_key")
         touched = set(touched) | set(
             OpportunityPage.objects.filter(translation_key__in=translation_keys).values_list("pk", flat=True)
         )
-        keys = self.updated_keys | touched
-        if len(keys) > MAX_UPDATED:
+        first, keys = len(self.pks), self.updated_keys | touched
+        if first + len(touched) - self.size > MAX_UPDATED:
             return None
-        rows = list(base.filter(pk__in=keys).order_by(*SOONEST).values_list(*COLUMNS, named=True))
-        # Where an opportunity not touched now goes is where it went: built positions only ever leave.
-        insertion = {pk: point for pk, point in self.insertion.items() if pk not in touched}
-        points = self.insertion_points(base, [row for row in rows if row.pk not in insertion], keys)
+        rows = list(base.filter(pk__in=touched).order_by(*SOONEST).values_list(*COLUMNS, named=True))
+        points = self.insertion_points(base, rows, keys)
         if points is None:
             return None
-        insertion |= points
         index = copy.copy(self)
-        index.base, index.updated_keys, index.insertion, index.memo = base, frozenset(keys), insertion, {}
-        moved = {row.pk: self.size + offset for offset, row in enumerate(rows)}
-        index.pks = self.pks[: self.size] + list(moved)
-        index.position = dict(self.built_position)
-        for pk in keys:
+        index.base, index.updated_keys, index.memo = base, frozenset(keys), {}
+        moved = {row.pk: first + offset for offset, row in enumerate(rows)}
+        index.pks = self.pks + list(moved)
+        index.position = dict(self.position)
+        for pk in touched:
             index.position.pop(pk, None)
         index.position.update(moved)
-        left = bits_of([p for p in map(self.built_position.get, keys) if p is not None], self.size)
-        index.everything = (self.built_everything & ~left) | (((1 << len(rows)) - 1) << self.size)
-        index.sets = self.built_sets | ValueSets.of(rows, self.size, moved, self.today, only=keys)
-        index.inserted_before = [insertion[row.pk] for row in rows]
+        left = union(1 << p for p in map(self.position.get, touched) if p is not None)
+        index.everything = (self.everything & ~left) | (((1 << len(rows)) - 1) << first)
+        index.sets = self.sets | ValueSets.of(rows, first, moved, self.today, only=touched)
+        gone = {position for position in map(self.position.get, touched) if position is not None}
+        index.updated_order = index.ordered(base, {moved[pk]: point for pk, point in points.items()}, gone)
         return index
+
+    def ordered(self, base, points, gone):
+        """`updated_order` without the positions `gone`, with new positions before their `points` ({position:
+        built position}). Those that sort before the same built position are ranked in the database's order."""
+        order = {position: key for position, key in self.updated_order.items() if position not in gone}
+        order |= {position: (point, 0) for position, point in points.items()}
+        sharing = defaultdict(list)
+        for position, (point, _rank) in order.items():
+            sharing[point].append(position)
+        tied = [position for point in set(points.values()) if len(sharing[point]) > 1 for position in sharing[point]]
+        if tied:
+            pks = base.filter(pk__in=[self.pks[position] for position in tied]).order_by(*SOONEST)
+            rank = {pk: rank for rank, pk in enumerate(pks.values_list("pk", flat=True))}
+            for position in tied:
+                order[position] = (order[position][0], rank.get(self.pks[position], len(rank)))
+        return order
 
     def insertion_points(self, base, rows, keys):
         """{key: the built position it now sorts just before} of updated opportunities; None if the index
-        misses an opportunity (a change it was not told of)."""
+        misses an opportunity (a change it was not told of).
+
+        Where Python orders titles as the database does, that is where its key goes among the built ones.
+        """
+        if titles_compare_bytewise(connection.vendor, connection.settings_dict["NAME"]):
+            return {row.pk: bisect.bisect_left(self.order_keys, order_key(row)) for row in rows}
+        # Otherwise by date, and on a date built opportunities share, by the database's order of their titles.
         points, dates = {}, {}
         for row in rows:
             dates[row.pk] = date = soonest_key(row.next_occurrence)
-            points[row.pk] = point = bisect.bisect_left(self.soonest_keys, date)
-            if point == self.size or self.soonest_keys[point] != date:
+            points[row.pk] = point = bisect.bisect_left(self.order_keys, date)
+            if point == self.size or self.order_keys[point][:2] != date:
                 del dates[row.pk]
         if not dates:
             return points
-        # Built opportunities share their date: the database orders those by title, as it did for the build.
         shared = {next_occurrence for _none, next_occurrence in dates.values()}
         on_dates = Q(next_occurrence__in=[date for date in shared if date is not None])
         if None in shared:
@@ -346,7 +391,7 @@ class CatalogueIndex:
         last = None  # the last built position, not changed since, in the database's order
         for pk in base.filter(on_dates).order_by(*SOONEST).values_list("pk", flat=True):
             if pk in dates:
-                if last is not None and self.soonest_keys[last] == dates[pk]:
+                if last is not None and self.order_keys[last][:2] == dates[pk]:
                     points[pk] = last + 1
             elif pk not in keys:
                 last = self.built_position.get(pk)
@@ -416,14 +461,15 @@ class CatalogueIndex:
 
     def soonest_first(self, bits):
         """The positions set in `bits`, soonest first: the built ones in order, the updated ones merged in."""
-        if not self.inserted_before:
+        if not self.updated_order:
             return positions_in(bits)
-        built = ((position, 1, position) for position in positions_in(bits & self.built_everything))
-        updated = [
-            (self.inserted_before[position - self.size], 0, position)
-            for position in positions_in(bits >> self.size << self.size)
-        ]
-        return (position for _before, _kind, position in heapq.merge(built, sorted(updated)))
+        built = ((position, 1, 0, position) for position in positions_in(bits & ((1 << self.size) - 1)))
+        updated = sorted(
+            (*self.updated_order[position], position) for position in positions_in(bits >> self.size << self.size)
+        )
+        # An updated position sorts before the built position it names: (point, 0, ...) < (point, 1, ...).
+        updated = ((point, 0, rank, position) for point, rank, position in updated)
+        return (position for *_order, position in heapq.merge(built, updated))
 
     def newest_first(self):
         """Every position, published most recently first (never published last), then by key."""
