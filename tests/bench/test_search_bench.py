@@ -6,11 +6,13 @@ import re
 
 import pytest
 
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import Client
 
 from bench.search.mix import MIX
 from bench.search.run import main
+from search.catalogue import current_version
 from search.query import SearchQuery
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("bench.search.urls")]
@@ -41,7 +43,7 @@ def test_benchmark_prints_environment_summary_targets_and_every_search(demo, cap
     main(["--repetitions", "2", "--warmup", "0"])
     report = capsys.readouterr().out
 
-    assert "- opportunities: 30\n" in report
+    assert "- opportunities: 30\n" in report and "- changes: none\n" in report
     assert re.search(r"- code: (commit [0-9a-f]+|unknown)", report)
     assert re.search(r"- software: Python [\d.]+, Django [\d.]+, Wagtail [\d.]+", report)
     summary = table_rows(report, "view")
@@ -73,6 +75,18 @@ def test_benchmark_prints_environment_summary_targets_and_every_search(demo, cap
     for row, search in zip(per_search, MIX, strict=True):
         assert re.fullmatch(rf"{NUMBER} \(\d+\)", row[1]) and re.fullmatch(rf"{NUMBER} \(\d+\)", row[2]), row
         assert re.fullmatch(rf"{NUMBER} \(\d+\)", row[3]) if search.text else row[3] == "–", row
+
+
+def test_after_a_change_each_request_follows_a_recorded_change(demo, capsys, settings):
+    settings.SEARCH_CACHE_SECONDS = 300
+    cache.clear()
+    before = current_version()
+    main(["--repetitions", "2", "--warmup", "0", "--after-a-change"])
+    report = capsys.readouterr().out
+    assert "- changes: one opportunity changed before each request\n" in report
+    # Every view, every search, twice timed and once counted.
+    assert current_version() - before >= 3 * len(MIX)
+    cache.clear()
 
 
 @pytest.mark.parametrize("search", MIX, ids=lambda search: search.label)

@@ -304,7 +304,7 @@ class CatalogueIndex:
     def __init__(self, base, today):
         self.base, self.today = base, today
         rows = list(base.order_by(*SOONEST).values_list(*COLUMNS, named=True))
-        # Positions 0 to `size` - 1 are those of the build; each update gives the opportunities it read the next ones.
+        # Positions 0 to `size` - 1 are the build's; each update gives the opportunities it read the next ones.
         self.size = len(rows)
         self.pks = [row.pk for row in rows]
         self.built_position = {pk: position for position, pk in enumerate(self.pks)}
@@ -344,10 +344,9 @@ class CatalogueIndex:
         for pk in touched:
             index.position.pop(pk, None)
         index.position.update(moved)
-        left = union(1 << p for p in map(self.position.get, touched) if p is not None)
-        index.everything = (self.everything & ~left) | (((1 << len(rows)) - 1) << first)
-        index.sets = self.sets | ValueSets.of(rows, first, moved, self.today, only=touched)
         gone = {position for position in map(self.position.get, touched) if position is not None}
+        index.everything = (self.everything & ~union(1 << p for p in gone)) | (((1 << len(rows)) - 1) << first)
+        index.sets = self.sets | ValueSets.of(rows, first, moved, self.today, only=touched)
         index.updated_order = index.ordered(base, {moved[pk]: point for pk, point in points.items()}, gone)
         return index
 
