@@ -3,9 +3,9 @@
 Every change retires the typo vocabulary and the kept answers (search.catalogue); so do changes to what a
 search page shows around its results (menus, site settings, editors' promotions). Each says which
 opportunities it touched, if it knows, so that the catalogue index is updated for those alone; a renamed or
-deleted vocabulary term rebuilds it. With Elasticsearch they also record the keys to re-index (see search.indexing): the
-index itself is updated by a task after the commit. Nothing is queued unless SEARCH_ENGINE is
-"elasticsearch".
+deleted vocabulary term rebuilds it. With Elasticsearch they also record the keys to re-index (see
+search.indexing): the index itself is updated by a task after the commit. Nothing is queued unless
+SEARCH_ENGINE is "elasticsearch".
 """
 
 from django.db.models import Q

@@ -218,13 +218,25 @@ def test_a_translation_replaces_its_original_in_the_kept_index(cached_search):
     assert titles == ["Nuoto libero", "Swimming for children"] and not reads_the_whole_catalogue(after)
 
 
+def test_a_change_around_the_results_keeps_the_index_as_it_is(cached_search, home_page):
+    with cached_search.changing():
+        culture("Coro di voci bianche")
+    cached_search()
+    with cached_search.changing():
+        home_page.save_revision().publish()  # the menus may change, the catalogue does not
+    with CaptureQueriesContext(connection) as after:
+        result = cached_search()
+    assert result.total == 1 and not reads_the_catalogue(after)
+
+
 def test_a_renamed_category_builds_the_index_again(cached_search):
     with cached_search.changing():
         culture("Coro di voci bianche")
     cached_search()
     with cached_search.changing():
-        Category.objects.filter(slug="cultura").update(name="Cultura e spettacolo")
-        Category.objects.get(slug="cultura").save()
+        category = Category.objects.get(slug="cultura")
+        category.name = "Cultura e spettacolo"
+        category.save()
     with CaptureQueriesContext(connection) as after:
         result = cached_search()
     assert reads_the_whole_catalogue(after)
