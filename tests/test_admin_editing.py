@@ -2,6 +2,9 @@
 
 import pytest
 
+from django.core.cache import cache
+from django.test import Client
+
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from opportunities.models import OpportunityPage
@@ -62,6 +65,29 @@ def test_an_editor_changes_the_schedule_and_publishes(client, municipal_editor):
     assert schedule.weekdays == ["MO", "FR"]
     assert page.age_label == "Da 8 a 12 anni"
     assert "Ogni lunedì e venerdì, dalle 16:00 alle 17:30" in client.get(page.url).content.decode()
+
+
+def test_a_published_edit_reaches_a_visitors_search_at_once(
+    client, municipal_editor, settings, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_CACHE_SECONDS = 300  # as deployed: the catalogue index and visitors' answers are kept
+    cache.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        page = OpportunityPageFactory(title="Corso di disegno")
+        OpportunityPageFactory(title="Corso di musica", min_age=6, max_age=11)
+    visitor = Client()
+
+    def titles_for(age):
+        results = visitor.get("/api/v1/opportunities/", {"age": age}).json()["results"]
+        return sorted(result["title"] for result in results)
+
+    assert titles_for(10) == ["Corso di disegno", "Corso di musica"] and titles_for(16) == ["Corso di disegno"]
+    client.force_login(municipal_editor)
+    form = opportunity_form(page, title="Corso di fumetto", min_age="14", max_age="18", **{"action-publish": "1"})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(f"/admin/pages/{page.pk}/edit/", form).status_code == 302
+    assert titles_for(10) == ["Corso di musica"] and titles_for(16) == ["Corso di fumetto"]
+    cache.clear()
 
 
 def test_invalid_input_in_the_admin_is_explained_not_saved(client, municipal_editor):
