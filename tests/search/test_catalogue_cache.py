@@ -1,6 +1,7 @@
 """The catalogue index, typo vocabulary and search answers: reused while nothing changes, dropped on any change."""
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -106,13 +107,26 @@ def test_concluding_a_page_with_a_pending_draft_leaves_the_counts(cached_search)
     assert cached_search().total == 0
 
 
+TITLES_ONLY = re.compile(r'^(DECLARE .* FOR )?SELECT "wagtailcore_page"."title"( AS "title")? FROM')
+
+
+def reads_every_title(queries):
+    """Whether the typo vocabulary was read from the database: the titles alone of every searchable
+    opportunity (on PostgreSQL through a server-side cursor)."""
+    return any(TITLES_ONLY.match(query["sql"]) for query in queries.captured_queries)
+
+
 def test_a_new_title_enters_the_typo_vocabulary(cached_search):
     with cached_search.changing():
         culture("Coro di voci bianche")
-    assert cached_search(text="palavolo").suggestions == []
+    with CaptureQueriesContext(connection) as first:
+        assert cached_search(text="palavolo").suggestions == []
     with cached_search.changing():
         culture("Pallavolo under 12")
-    assert cached_search(text="palavolo").suggestions == ["Forse cercavi: pallavolo"]
+    with CaptureQueriesContext(connection) as after:
+        assert cached_search(text="palavolo").suggestions == ["Forse cercavi: pallavolo"]
+    # The kept index adds the new title's words to what it read: the titles are not read again.
+    assert reads_every_title(first) and not reads_every_title(after)
 
 
 def test_the_same_search_again_only_reads_its_page(cached_search):

@@ -33,6 +33,7 @@ from django.utils.translation import gettext
 from opportunities.models import Kind, OpportunityPage, Status
 from organizations.models import Place
 from search.engines.database.filters import Audiences, Categories, Features, Languages, Places
+from search.engines.database.text import catalogue_words, words_of
 from search.facets import VOCABULARIES
 from search.results import FACET_DIMENSIONS, FacetValue
 from taxonomy.models import AccessibilityFeature, Audience, Category, District, Language
@@ -315,6 +316,7 @@ class CatalogueIndex:
         self.updated_keys = frozenset()
         # {position from `size` on: (the built position it sorts just before, its rank among those that share it)}
         self.updated_order = {}
+        self.words = None  # the typo vocabulary, read once asked for (`vocabulary()`)
         self.memo = {}
 
     # --- Updating -------------------------------------------------------------------------
@@ -347,6 +349,8 @@ class CatalogueIndex:
         gone = {position for position in map(self.position.get, touched) if position is not None}
         index.everything = (self.everything & ~union(1 << p for p in gone)) | (((1 << len(rows)) - 1) << first)
         index.sets = self.sets | ValueSets.of(rows, first, moved, self.today, only=touched)
+        if self.words is not None:
+            index.words = sorted(set(self.words) | words_of(row.title for row in rows))
         index.updated_order = index.ordered(base, {moved[pk]: point for pk, point in points.items()}, gone)
         return index
 
@@ -397,6 +401,16 @@ class CatalogueIndex:
                 if last is None:
                     return None
         return points
+
+    def vocabulary(self):
+        """The catalogue's words, for typos: read once per build, then the words of updated titles added.
+
+        A word that an update took out stays until the next build: a correction to it that finds nothing
+        is not offered (`text.py`).
+        """
+        if self.words is None:
+            self.words = catalogue_words(self.base)
+        return self.words
 
     # --- Filters --------------------------------------------------------------------------
 

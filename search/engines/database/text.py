@@ -59,22 +59,24 @@ def among(pks):
     return OpportunityPage.objects.filter(pk__in=OpportunityPage.objects.filter(keys_in(pks)).values("pk"))
 
 
-def text_match(base, text, *, rank_all=False):
+def text_match(base, text, *, rank_all=False, vocabulary=None):
     """(TextMatch, notes): the first of these that finds anything, with a note saying which it was.
 
     Every word; else every word with the last one as the start of a word; else every word with its typos
-    corrected against the catalogue's own words ("did you mean"); else any word; else any corrected word.
-    Each attempt also searches the text with a synonym in place of each term it contains.
+    corrected against the catalogue's own words ("did you mean"; `vocabulary()` gives them, by default
+    `catalogue_words(base)`); else any word; else any corrected word. Each attempt also searches the text
+    with a synonym in place of each term it contains.
     """
     candidates = OpportunityPage.objects.filter(pk__in=base.values("pk"))
-    for search, notes in attempts(base, text, synonym_groups()):
+    vocabulary = vocabulary or (lambda: catalogue_words(base))
+    for search, notes in attempts(text, synonym_groups(), vocabulary):
         match = TextMatch(candidates, search, rank_all)
         if match.keys:
             return match, notes
     return match, []  # the last attempt: it matches nothing either
 
 
-def attempts(base, text, groups):
+def attempts(text, groups, vocabulary):
     """(search, notes) pairs in the order they are tried; a generator, so typos are corrected only if needed."""
     yield synonym_search(text, "and", groups), []
 
@@ -83,7 +85,7 @@ def attempts(base, text, groups):
         return pages.autocomplete(text, operator="and", order_by_relevance=ranked)
 
     yield last_word_as_prefix, [cut_short_note(text)]
-    corrected = corrected_text(base, text)  # reads the vocabulary: only once every word together found nothing
+    corrected = corrected_text(text, vocabulary)  # reads the vocabulary: only once every word together found nothing
     did_you_mean = [gettext("Forse cercavi: %(text)s") % {"text": corrected}] if corrected else []
     if corrected:
         yield synonym_search(corrected, "and", groups), did_you_mean
@@ -209,13 +211,14 @@ MIN_CORRECTED_LENGTH = 4
 WORD = re.compile(r"\w+")
 
 
-def corrected_text(base, text):
-    """The text with each unknown word replaced by the closest word of the catalogue, or None if nothing changed."""
+def corrected_text(text, vocabulary):
+    """The text with each unknown word replaced by the closest of the catalogue's words (`vocabulary()`, sorted),
+    or None if nothing changed."""
     words = WORD.findall(text.lower())
     unknown = [word for word in words if len(word) >= MIN_CORRECTED_LENGTH and not word.isdigit()]
     if not unknown:
         return None
-    vocabulary = catalogue_words(base)
+    vocabulary = vocabulary()
     known = set(vocabulary)
     corrected = []
     for word in words:
@@ -233,13 +236,18 @@ def catalogue_words(base):
     """
 
     def read():
-        words = set()
         titles = base.values_list("title", flat=True).order_by().iterator(chunk_size=5000)
-        for value in chain(titles, Category.objects.values_list("name", flat=True)):
-            words.update(word for word in WORD.findall(value.lower()) if len(word) >= MIN_CORRECTED_LENGTH)
-        return sorted(words)
+        return sorted(words_of(chain(titles, Category.objects.values_list("name", flat=True))))
 
     return cached("vocabulary", base.query.sql_with_params(), read, every_search=True)
+
+
+def words_of(texts):
+    """The distinct words of at least four letters of these texts, lower case: what typos are corrected to."""
+    words = set()
+    for text in texts:
+        words.update(word for word in WORD.findall(text.lower()) if len(word) >= MIN_CORRECTED_LENGTH)
+    return words
 
 
 def normalized_score(score):
