@@ -131,15 +131,18 @@ def order_key(row):
 
 @functools.cache
 def titles_compare_bytewise(vendor, database):
-    """Whether the database orders titles as Python orders strings: SQLite's BINARY, or the C collation."""
+    """Whether the database orders titles as Python orders strings: SQLite's BINARY, or PostgreSQL's C
+    collation from the C library (not ICU's). Asked once per database (the arguments are the cache's key)."""
     if vendor == "sqlite":
         return True
     if vendor != "postgresql":
         return False
+    # PostgreSQL 15 says which library collates; before it, only the C library could be the default.
+    provider = "datlocprovider" if connection.pg_version >= 150000 else "'c'"
     with connection.cursor() as cursor:
-        cursor.execute("SELECT datcollate FROM pg_database WHERE datname = current_database()")
-        collation = cursor.fetchone()[0]
-    return collation in ("C", "POSIX") or collation.startswith("C.")
+        cursor.execute(f"SELECT datcollate, {provider} FROM pg_database WHERE datname = current_database()")
+        collation, provider = cursor.fetchone()
+    return provider == "c" and (collation in ("C", "POSIX") or collation.startswith("C."))
 
 
 def merged(sets, more):
