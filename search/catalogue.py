@@ -13,9 +13,10 @@ Each change also records what it touched (opportunities' keys, none, or everythi
 that a process keeping the catalogue index need not build it again for a change to a few opportunities: it
 follows the records from its own version and updates the index for those (`kept_in_process(update=...)`).
 
-Two kinds of reads are kept: what serves every search (the catalogue index of the database engine, kept in
-the process, and the typo vocabulary), and what one search found or answered. `SEARCH_CACHE_ANSWERS = False`
-keeps only the first kind: what a search asked for the first time costs (the benchmark measures it).
+Two kinds of reads are kept: what serves every search (the catalogue index of the database engine, with the
+typo vocabulary, kept in the process), and what one search found or answered (`cached`).
+`SEARCH_CACHE_ANSWERS = False` keeps only the first kind: what a search asked for the first time costs (the
+benchmark measures it).
 """
 
 import dataclasses
@@ -83,34 +84,20 @@ def opportunities_changed_between(old, new):
     return set().union(*found.values())
 
 
-def cached(name, parts, compute, *, every_search=False):
+def cached(name, parts, compute):
     """`compute()`, or what it gave for the same `parts` (a repr-able description) since the last change.
 
-    `every_search`: the read serves every search (not one search's answer), kept even without answers kept.
-    """
-    return cached_each(name, {None: parts}, lambda _missing: {None: compute()}, every_search=every_search)[None]
-
-
-def cached_each(name, parts, compute, *, every_search=False):
-    """{id: value} for each entry of `parts` ({id: repr-able description}), each cached on its own.
-
-    `compute(ids)` gives {id: value} for the ids not cached (all of them with the cache off), in one go.
+    For one search's answer: with `SEARCH_CACHE_ANSWERS` off, always computed.
     """
     seconds = cache_seconds()
-    if not seconds or not (every_search or getattr(settings, "SEARCH_CACHE_ANSWERS", True)):
-        return compute(list(parts))
-    version = current_version()
-    keys = {
-        id_: f"search:{name}:{version}:{hashlib.sha256(repr(part).encode()).hexdigest()}" for id_, part in parts.items()
-    }
-    found = cache.get_many(keys.values())
-    values = {id_: found[key] for id_, key in keys.items() if found.get(key) is not None}
-    missing = [id_ for id_ in parts if id_ not in values]
-    if missing:
-        computed = compute(missing)
-        cache.set_many({keys[id_]: computed[id_] for id_ in missing}, seconds)
-        values.update(computed)
-    return values
+    if not seconds or not getattr(settings, "SEARCH_CACHE_ANSWERS", True):
+        return compute()
+    key = f"search:{name}:{current_version()}:{hashlib.sha256(repr(parts).encode()).hexdigest()}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
 
 
 @dataclasses.dataclass(frozen=True)

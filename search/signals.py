@@ -53,8 +53,7 @@ def restriction_changed(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first() if instance.page_id else None
     below = list(opportunities_below(page)) if page else None
     catalogue_changed(below)
-    if below:
-        indexing.queue_pages(below)
+    indexing.queue_pages(below or ())
 
 
 @receiver(post_save, sender=OrganizationPage)

@@ -217,8 +217,7 @@ class SetsBuilder:
     def sets(self):
         rows, first = self.rows, self.first
         # Column by column (a transposition at C speed): each loop below is then as tight as Python gets.
-        fields = rows[0]._fields if rows else COLUMNS
-        column = dict(zip(fields, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(COLUMNS, ())
+        column = dict(zip(COLUMNS, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(COLUMNS, ())
         categories, category_labels = self.category_values()
         audiences, audience_labels = self.term_values(Audiences, "audience", Audience, "slug")
         districts, district_labels = self.district_values()

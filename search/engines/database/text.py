@@ -13,7 +13,6 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
 
 from opportunities.models import OpportunityPage
-from search.catalogue import cached
 from search.engines.database.keys import keys_in
 from search.inflections import inflections
 from search.models import Synonym, fold
@@ -59,16 +58,15 @@ def among(pks):
     return OpportunityPage.objects.filter(pk__in=OpportunityPage.objects.filter(keys_in(pks)).values("pk"))
 
 
-def text_match(base, text, *, rank_all=False, vocabulary=None):
+def text_match(base, text, *, vocabulary, rank_all=False):
     """(TextMatch, notes): the first of these that finds anything, with a note saying which it was.
 
     Every word; else every word with the last one as the start of a word; else every word with its typos
-    corrected against the catalogue's own words ("did you mean"; `vocabulary()` gives them, by default
-    `catalogue_words(base)`); else any word; else any corrected word. Each attempt also searches the text
-    with a synonym in place of each term it contains.
+    corrected against the catalogue's own words ("did you mean"; `vocabulary()` gives them, sorted); else
+    any word; else any corrected word. Each attempt also searches the text with a synonym in place of each
+    term it contains.
     """
     candidates = OpportunityPage.objects.filter(pk__in=base.values("pk"))
-    vocabulary = vocabulary or (lambda: catalogue_words(base))
     for search, notes in attempts(text, synonym_groups(), vocabulary):
         match = TextMatch(candidates, search, rank_all)
         if match.keys:
@@ -232,14 +230,10 @@ def corrected_text(text, vocabulary):
 def catalogue_words(base):
     """The distinct words (of at least four letters) of searchable titles and category names, sorted.
 
-    Every title is read, so the list is kept until the catalogue changes (search.catalogue).
+    Every title is read: the catalogue index keeps what this gives (`CatalogueIndex.vocabulary`).
     """
-
-    def read():
-        titles = base.values_list("title", flat=True).order_by().iterator(chunk_size=5000)
-        return sorted(words_of(chain(titles, Category.objects.values_list("name", flat=True))))
-
-    return cached("vocabulary", base.query.sql_with_params(), read, every_search=True)
+    titles = base.values_list("title", flat=True).order_by().iterator(chunk_size=5000)
+    return sorted(words_of(chain(titles, Category.objects.values_list("name", flat=True))))
 
 
 def words_of(texts):
