@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 
 from opportunities.models import OpportunityPage
 from search.engines import get_engine
-from search.openapi import openapi_document
+from search.openapi import QUERY_PARAMETERS, openapi_document
 from search.query import InvalidSearchParameter, SearchQuery, normalize_text
 from search.responses import kept_json
 
@@ -54,9 +54,18 @@ def autocomplete(request):
     return response
 
 
+# A misspelt filter ("categroy=sport") would otherwise silently answer the whole catalogue.
+LIST_PARAMETERS = frozenset(parameter["name"] for parameter in QUERY_PARAMETERS)
+
+
 @api_view
 def opportunity_list(request):
     try:
+        unknown = sorted(set(request.GET) - LIST_PARAMETERS)
+        if unknown:
+            raise InvalidSearchParameter(
+                unknown[0], gettext("Parametro sconosciuto: quelli ammessi sono descritti in /api/v1/openapi.json.")
+            )
         query = SearchQuery.from_params(request.GET, today=timezone.localdate())
     except InvalidSearchParameter as error:
         return JsonResponse({"error": {"parameter": error.parameter, "message": str(error.message)}}, status=400)

@@ -131,6 +131,7 @@ def test_facets_are_present(api):
         ({"date_from": "ieri"}, "date_from"),
         ({"kind": "bogus"}, "kind"),
         ({"free": "forse"}, "free"),
+        ({"categroy": "sport"}, "categroy"),
     ],
 )
 def test_bad_parameters_give_400_naming_the_parameter(api, params, parameter):
