@@ -344,6 +344,24 @@ def test_text_falls_back_to_any_word_and_says_so(search):
     assert result.suggestions
 
 
+@pytest.mark.parametrize("sort", ["relevance", "soonest"])
+def test_text_never_finds_drafts_or_concluded_ones(search, sort):
+    opportunity("Ceramica")
+    opportunity("Ceramica in bozza", live=False)
+    opportunity("Ceramica finita", status=Status.CONCLUDED)
+    result = search(text="ceramica", sort=sort)
+    assert (result.total, titles(result)) == (1, ["Ceramica"])
+
+
+def test_words_found_only_in_drafts_or_concluded_ones_fall_back_to_any_word(search):
+    opportunity("Laboratorio di ceramica")
+    opportunity("Ceramica e paracadutismo", live=False)
+    opportunity("Paracadutismo e ceramica", status=Status.CONCLUDED)
+    result = search(text="ceramica paracadutismo")
+    assert titles(result) == ["Laboratorio di ceramica"]
+    assert result.suggestions
+
+
 def test_text_with_every_word_found_needs_no_suggestion(search):
     opportunity("Laboratorio di ceramica")
     assert search(text="laboratorio ceramica").suggestions == []

@@ -78,7 +78,9 @@ class DatabaseEngine(SearchEngine):
         if query.text:
             # The text alone, by relevance: rank the matches as they are found, there is nothing to narrow.
             rank_all = not match.sets and not query.near and query.sort == "relevance"
-            match.text, match.suggestions = text_match(base, query.text, rank_all=rank_all, vocabulary=index.vocabulary)
+            match.text, match.suggestions = text_match(
+                query.text, searchable=index.position, rank_all=rank_all, vocabulary=index.vocabulary
+            )
             match.sets["text"] = index.keys(match.text.keys)
         if query.near:
             match.distances = distances_within(base, query.near, query.effective_radius_km)
