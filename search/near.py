@@ -8,6 +8,7 @@ from django.db.models import Avg
 from django.utils.translation import gettext_lazy
 
 from organizations.models import Place
+from search.catalogue import kept_in_process
 from taxonomy.models import District
 
 DISTRICT, PLACE = "district", "place"
@@ -36,7 +37,14 @@ def resolve_near(reference):
 
 
 def near_choices():
-    """The choices of the "near" menu: districts with located places, then help desks (sportelli) with a position."""
+    """The choices of the "near" menu: districts with located places, then help desks (sportelli) with a position.
+
+    The same on every search page: kept in the process until the catalogue changes (places change it).
+    """
+    return kept_in_process("near-choices", (), read_near_choices)
+
+
+def read_near_choices():
     located = {"latitude__isnull": False, "longitude__isnull": False}
     districts = District.objects.filter(places__latitude__isnull=False, places__longitude__isnull=False).distinct()
     help_desks = Place.objects.filter(is_help_desk=True, **located).only("pk", "name")

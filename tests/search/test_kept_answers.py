@@ -137,6 +137,15 @@ def test_a_section_published_in_the_menu_shows_at_once_on_a_page_kept(kept, clie
     assert "Notizie dal Comune" in client.get(SEARCH_URL).content.decode()
 
 
+def test_a_new_help_desk_shows_at_once_in_the_near_menu_of_a_page_kept(kept, client):
+    client.get(SEARCH_URL)
+    with kept():
+        PlaceFactory(
+            name="Sportello di Borgo Nuovo", is_help_desk=True, latitude=Decimal("45.07"), longitude=Decimal("11.79")
+        )
+    assert "Sportello di Borgo Nuovo" in client.get(SEARCH_URL).content.decode()
+
+
 def test_a_signed_in_user_gets_a_page_of_their_own(kept, client):
     with kept():
         OpportunityPageFactory(title="Coro di voci bianche")
