@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import HttpResponse
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext
@@ -21,6 +21,7 @@ from wagtail.search import index
 from opportunities.fields import WeekdaysField
 from opportunities.ical import opportunities_calendar
 from opportunities.schedules import HORIZON, describe_schedule, first_occurrence, last_day, next_occurrence
+from organizations.models import Place
 from taxonomy.models import validate_age_range
 
 SECTION_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -53,12 +54,16 @@ class PricePeriod(models.TextChoices):
 
 class OpportunityQuerySet(PageQuerySet):
     def cards(self):
-        """Live, public opportunities with everything a result card shows, in a fixed number of queries."""
+        """Live, public opportunities with everything a result card shows, in a fixed number of queries.
+
+        No image: cards show none, and twenty images cost a search page about 7 ms to load."""
         return (
             self.live()
             .public()
-            .select_related("organization", "image")
-            .prefetch_related("accessibility_features", "places__district", "schedules")
+            .select_related("organization")
+            .prefetch_related(
+                "accessibility_features", Prefetch("places", Place.objects.select_related("district")), "schedules"
+            )
             .order_by(models.F("next_occurrence").asc(nulls_last=True), "title")
         )
 
