@@ -4,13 +4,14 @@ from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
-from django.utils.html import strip_tags
+from django.utils.html import format_html, strip_tags
 from django.utils.translation import gettext
 
 from wagtail.models import Locale, Site
 
 from opportunities.schedules import day_phrase as schedules_day_phrase
 from opportunities.schedules import format_day, format_occurrence
+from search.catalogue import kept_in_process
 from search.map import page_markers
 from taxonomy.models import Category
 
@@ -22,12 +23,18 @@ def menu_pages(site):
     return site.root_page.localized.get_children().live().in_menu()
 
 
+def kept_menu_pages(site):
+    """The menu of every page, kept in the process until the catalogue changes (publishing any page changes it)."""
+    language = Locale.get_active().language_code
+    return kept_in_process(f"menu:{site.pk}:{language}", (), lambda: list(menu_pages(site)))
+
+
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     site = Site.find_for_request(request)
     current = context.get("page")
-    pages = menu_pages(site) if site else []
+    pages = kept_menu_pages(site) if site else []
     current_path = current.url_path if current else ""
     return {
         "items": [
@@ -112,13 +119,31 @@ def selected_count(values):
 
 
 @register.simple_tag
+def facet_checkbox(name, value):
+    """One value of a search facet (search/results.py FacetValue) as a checkbox of the facet `name`.
+
+    Written in Python: the filter panel has a hundred of them, and an included template costs ten times more.
+    """
+    return format_html(
+        '<div class="form-check"><input class="form-check-input" type="checkbox" id="filter-{name}-{value}"'
+        ' name="{name}" value="{value}"{checked}><label class="form-check-label" for="filter-{name}-{value}">'
+        '{label} <span class="text-muted">({count})</span></label></div>',
+        name=name,
+        value=value.value,
+        checked=" checked" if value.selected else "",
+        label=value.label,
+        count=value.count,
+    )
+
+
+@register.simple_tag
 def category_tree(values):
     """The category facet's values as [(top-level value, [its sub-categories' values])], in the vocabulary's
-    order, with one query; a sub-category whose parent is not among the values stands on its own."""
+    order; a sub-category whose parent is not among the values stands on its own."""
     by_slug = {value.value: value for value in values}
-    rows = list(
-        Category.objects.filter(slug__in=by_slug, locale=Locale.get_active()).values_list("slug", "parent__slug")
-    )
+    language = Locale.get_active().language_code
+    vocabulary = kept_in_process(f"category-parents:{language}", (), lambda: category_parents(language))
+    rows = [(slug, parent) for slug, parent in vocabulary if slug in by_slug]
     tree = {slug: [] for slug, parent in rows if parent not in by_slug}
     for slug, parent in rows:
         if parent in by_slug:
@@ -126,6 +151,12 @@ def category_tree(values):
     known = {slug for slug, _parent in rows}
     tree.update({slug: [] for slug in by_slug if slug not in known})  # not in this language's vocabulary
     return [(by_slug[slug], children) for slug, children in tree.items()]
+
+
+def category_parents(language):
+    """[(slug, parent's slug or None)] of a language's categories, in the vocabulary's order: the same for
+    every search page, so kept in the process until the catalogue changes (a category's change changes it)."""
+    return list(Category.objects.filter(locale__language_code=language).values_list("slug", "parent__slug"))
 
 
 @register.filter
