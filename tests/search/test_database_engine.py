@@ -281,6 +281,16 @@ def test_near_filter_keeps_what_is_within_the_radius(search):
     assert result.hits[0].distance_km == pytest.approx(1.0, abs=0.02)
 
 
+@pytest.mark.parametrize("sort", ["nearest", "soonest"])
+def test_near_never_finds_drafts_or_concluded_ones(search, sort):
+    here = place_at(CENTRE[0] + 0.009, CENTRE[1])
+    opportunity("Vicina", places=[here])
+    opportunity("Vicina in bozza", places=[here], live=False)
+    opportunity("Vicina finita", places=[here], status=Status.CONCLUDED)
+    result = search(near=CENTRE, radius_km=3, sort=sort)
+    assert (result.total, titles(result)) == (1, ["Vicina"])
+
+
 def test_near_uses_the_closest_of_several_places(search):
     opportunity("Due sedi", places=[place_at(CENTRE[0] + 0.09, CENTRE[1]), place_at(CENTRE[0], CENTRE[1] + 0.013)])
     result = search(near=CENTRE, radius_km=2)

@@ -8,14 +8,14 @@ EARTH_RADIUS_KM = 6371.0088
 KM_PER_DEGREE_LATITUDE = 111.32
 
 
-def distances_within(base, point, radius_km):
-    """{pk: km to the nearest place} for the opportunities with a place within `radius_km` of `point`."""
+def distances_within(point, radius_km):
+    """{pk: km to the nearest place} for the opportunities with a place within `radius_km` of `point`, searchable
+    or not: the catalogue index keeps the searchable ones."""
     lat, lng = point
     lat_delta = radius_km / KM_PER_DEGREE_LATITUDE
     lng_delta = radius_km / (KM_PER_DEGREE_LATITUDE * max(math.cos(math.radians(lat)), 0.01))
     # The bounding box keeps the SQL cheap; the exact distance is then computed for the few candidates.
     rows = Places.objects.filter(
-        opportunitypage_id__in=base.values("pk"),
         place__latitude__range=(lat - lat_delta, lat + lat_delta),
         place__longitude__range=(lng - lng_delta, lng + lng_delta),
     ).values_list("opportunitypage_id", "place__latitude", "place__longitude")

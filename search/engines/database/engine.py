@@ -67,10 +67,7 @@ class DatabaseEngine(SearchEngine):
 
     def match(self, query, now):
         """What matches the query, not yet ordered or counted."""
-        today = timezone.localtime(now).date()
-        # Built once: public() asks the database for view restrictions every time it is called.
-        base = searchable()
-        index = catalogue_index(base, today)
+        index = catalogue_index(timezone.localtime(now).date())
         match = Match(index, index.filter_sets(query))
         scheduled = scheduled_keys(query)
         if scheduled is not None:
@@ -83,7 +80,7 @@ class DatabaseEngine(SearchEngine):
             )
             match.sets["text"] = index.keys(match.text.keys)
         if query.near:
-            match.distances = distances_within(base, query.near, query.effective_radius_km)
+            match.distances = distances_within(query.near, query.effective_radius_km)
             match.sets["near"] = index.keys(match.distances)
         return match
 
@@ -125,14 +122,18 @@ def in_active_language(pages):
     return pages.filter(Q(locale=active) | (Q(locale=default) & ~Q(translation_key__in=translated)))
 
 
-def catalogue_index(base, today):
-    """The catalogue index of the searchable opportunities in the active language, kept and brought up to date."""
+def catalogue_index(today):
+    """The catalogue index of the searchable opportunities in the active language, kept and brought up to date.
+
+    What is searchable is read only to build or update it (`public()` asks the database for view restrictions
+    every time it is called); a search's matches are then always among its opportunities.
+    """
     language = translation.get_language()
     return kept_in_process(
         f"catalogue-index:{language}",
         today,
-        lambda: CatalogueIndex(base, today),
-        update=lambda index, touched: index.updated(base, touched),
+        lambda: CatalogueIndex(searchable(), today),
+        update=lambda index, touched: index.updated(searchable(), touched),
     )
 
 
