@@ -17,6 +17,7 @@ from opportunities.services import opportunities_conclude_past
 from search.catalogue import change_key, current_version
 from search.engines.database.engine import DatabaseEngine
 from search.engines.database.filters import Categories
+from search.models import Synonym
 from search.query import SearchQuery
 from taxonomy.models import Category
 from tests.factories import OpportunityPageFactory
@@ -129,6 +130,15 @@ def test_a_new_title_enters_the_typo_vocabulary(cached_search):
         assert cached_search(text="palavolo").suggestions == ["Forse cercavi: pallavolo"]
     # The kept index adds the new title's words to what it read: the titles are not read again.
     assert reads_every_title(first) and not reads_every_title(after)
+
+
+def test_a_new_synonym_takes_effect_at_once(cached_search):
+    with cached_search.changing():
+        culture("Ludoteca comunale")
+    assert cached_search(text="spazio gioco").total == 0
+    with cached_search.changing():
+        Synonym.objects.create(terms="ludoteca\nspazio gioco")
+    assert cached_search(text="spazio gioco").total == 1
 
 
 def test_the_same_search_again_only_reads_its_page(cached_search):

@@ -13,6 +13,7 @@ from modelsearch.query import And, Or, PlainText
 from wagtail.search.backends import get_search_backend
 
 from opportunities.models import OpportunityPage
+from search.catalogue import kept_in_process
 from search.engines.database.keys import keys_in
 from search.inflections import inflections
 from search.models import Synonym, fold
@@ -177,8 +178,9 @@ def match_rows(results, *, ranked):
 
 
 def synonym_groups():
-    """Every group of equivalent terms editors maintain, as lists of terms (one query per search)."""
-    return [group.term_list for group in Synonym.objects.all()]
+    """Every group of equivalent terms editors maintain, as lists of terms: kept in the process until the catalogue
+    changes (a change to the synonyms changes it)."""
+    return kept_in_process("synonyms", (), lambda: [group.term_list for group in Synonym.objects.all()])
 
 
 def folded_with_positions(text):
