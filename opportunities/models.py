@@ -52,6 +52,11 @@ class PricePeriod(models.TextChoices):
     COURSE = "corso", _("per l'intero corso")
 
 
+def choice_label(choices, value):
+    """The label of a value of `choices` (a TextChoices), or the value itself if it is not one, as Django's own."""
+    return choices(value).label if value in choices.values else value
+
+
 class OpportunityQuerySet(PageQuerySet):
     def cards(self):
         """Live, public opportunities with everything a result card shows, in a fixed number of queries.
@@ -254,6 +259,17 @@ class OpportunityPage(RoutablePageMixin, Page):
             self.organization_id = self.get_parent().pk
         self.next_occurrence = next_occurrence(self.schedules.all())
         super().save(*args, **kwargs)
+
+    # Django's get_FOO_display builds a dict of every choice, each label translated, on every call: ten times
+    # slower than the enum's own label, and a result card asks for two.
+    def get_kind_display(self):
+        return choice_label(Kind, self.kind)
+
+    def get_status_display(self):
+        return choice_label(Status, self.status)
+
+    def get_price_period_display(self):
+        return choice_label(PricePeriod, self.price_period)
 
     @property
     def image_alt_text(self):

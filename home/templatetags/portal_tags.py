@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 from django import template
 from django.conf import settings
 from django.utils.html import format_html, strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from wagtail.models import Locale, Site
 
@@ -25,8 +25,7 @@ def menu_pages(site):
 
 def kept_menu_pages(site):
     """The menu of every page, kept in the process until the catalogue changes (publishing any page changes it)."""
-    language = Locale.get_active().language_code
-    return kept_in_process(f"menu:{site.pk}:{language}", (), lambda: list(menu_pages(site)))
+    return kept_in_process(f"menu:{site.pk}:{get_language()}", (), lambda: list(menu_pages(site)))
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
@@ -141,8 +140,7 @@ def category_tree(values):
     """The category facet's values as [(top-level value, [its sub-categories' values])], in the vocabulary's
     order; a sub-category whose parent is not among the values stands on its own."""
     by_slug = {value.value: value for value in values}
-    language = Locale.get_active().language_code
-    vocabulary = kept_in_process(f"category-parents:{language}", (), lambda: category_parents(language))
+    vocabulary = kept_in_process(f"category-parents:{get_language()}", (), category_parents)
     rows = [(slug, parent) for slug, parent in vocabulary if slug in by_slug]
     tree = {slug: [] for slug, parent in rows if parent not in by_slug}
     for slug, parent in rows:
@@ -153,10 +151,10 @@ def category_tree(values):
     return [(by_slug[slug], children) for slug, children in tree.items()]
 
 
-def category_parents(language):
-    """[(slug, parent's slug or None)] of a language's categories, in the vocabulary's order: the same for
-    every search page, so kept in the process until the catalogue changes (a category's change changes it)."""
-    return list(Category.objects.filter(locale__language_code=language).values_list("slug", "parent__slug"))
+def category_parents():
+    """[(slug, parent's slug or None)] of the active language's categories, in the vocabulary's order: the same
+    for every search page, so kept in the process until the catalogue changes (a category's change changes it)."""
+    return list(Category.objects.filter(locale=Locale.get_active()).values_list("slug", "parent__slug"))
 
 
 @register.filter
