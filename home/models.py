@@ -62,14 +62,14 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = OpportunityPage.objects.cards().filter(home_features__home_page=self)
+        featured = OpportunityPage.objects.live().public().cards().filter(home_features__home_page=self)
         context["featured"] = featured.order_by("home_features__sort_order")
         context["categories"] = Category.objects.filter(parent=None, locale__language_code=self.locale.language_code)
         context["audiences"] = Audience.objects.filter(locale__language_code=self.locale.language_code)
         context["collections"] = CollectionPage.objects.child_of(self).live().public()
-        context["upcoming_events"] = OpportunityPage.objects.cards().filter(
-            kind=Kind.EVENT, next_occurrence__isnull=False
-        )[:6]
+        context["upcoming_events"] = (
+            OpportunityPage.objects.live().public().cards().filter(kind=Kind.EVENT, next_occurrence__isnull=False)[:6]
+        )
         context["help_desks"] = Place.objects.filter(is_help_desk=True).select_related("district")
         context["organizations_index"] = self.get_children().live().type(OrganizationIndexPage).first()
         return context
@@ -259,7 +259,9 @@ class CollectionPage(Page, IntroductionMixin, PageImageMixin):  # noqa: DJ008 (P
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         picks = list(
-            OpportunityPage.objects.cards()
+            OpportunityPage.objects.live()
+            .public()
+            .cards()
             .filter(collection_picks__collection=self)
             .order_by("collection_picks__sort_order")
         )

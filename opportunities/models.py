@@ -59,13 +59,13 @@ def choice_label(choices, value):
 
 class OpportunityQuerySet(PageQuerySet):
     def cards(self):
-        """Live, public opportunities with everything a result card shows, in a fixed number of queries.
+        """The opportunities with everything a result card shows, in a fixed number of queries, soonest first.
 
-        No image: cards show none, and twenty images cost a search page about 7 ms to load."""
+        It does not choose which: most callers want `live().public()` first; a search's keys come from the
+        catalogue index, which holds only those (public() costs a query). No image: cards show none, and
+        twenty images cost a search page about 7 ms to load."""
         return (
-            self.live()
-            .public()
-            .select_related("organization")
+            self.select_related("organization")
             .prefetch_related(
                 "accessibility_features", Prefetch("places", Place.objects.select_related("district")), "schedules"
             )
@@ -340,7 +340,11 @@ class OpportunityPage(RoutablePageMixin, Page):
             [self], "schedules", "audiences", "languages", "accessibility_features", "places__district"
         )
         context["other_opportunities"] = (
-            OpportunityPage.objects.cards().filter(organization_id=self.organization_id).exclude(pk=self.pk)[:6]
+            OpportunityPage.objects.live()
+            .public()
+            .cards()
+            .filter(organization_id=self.organization_id)
+            .exclude(pk=self.pk)[:6]
         )
         return context
 

@@ -303,7 +303,7 @@ class OrganizationPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         prefetch_related_objects([self], "social_links", "categories", "districts", "places__district")
-        context["opportunities"] = self.opportunities.cards()
+        context["opportunities"] = self.opportunities.live().public().cards()
         return context
 
 

@@ -90,7 +90,8 @@ def listing(request, query):
 
 @api_view
 def opportunity_detail(request, pk):
-    page = OpportunityPage.objects.cards().filter(pk=pk).first() if pk.isascii() and pk.isdigit() else None
+    numeric = pk.isascii() and pk.isdigit()  # not "²", which isdigit() accepts and int() refuses
+    page = OpportunityPage.objects.live().public().cards().filter(pk=pk).first() if numeric else None
     if page is None:
         return JsonResponse({"error": gettext("Opportunità non trovata.")}, status=404)
     prefetch_related_objects([page], *DETAIL_RELATIONS)

@@ -40,7 +40,8 @@ class DatabaseEngine(SearchEngine):
         )
         return SearchResult(
             total=total,
-            hits=fetch_hits(page_pks, scores, distances),
+            # The keys come from the catalogue index, where every opportunity is public: public() costs a query.
+            hits=fetch_hits(OpportunityPage.objects.live(), page_pks, scores, distances),
             facets=with_selected_values(facets, query),
             page=query.page,
             page_size=query.page_size,
@@ -169,9 +170,10 @@ class Match:
         return self.index.page(self.bits, start, end, newest=query.sort == "newest")
 
 
-def fetch_hits(page_pks, scores, distances):
-    """The page's hits in the order of `page_pks`; `scores` and `distances` map keys to numbers, or are None."""
-    pages = OpportunityPage.objects.cards().filter(pk__in=page_pks).in_bulk()
+def fetch_hits(pages, page_pks, scores, distances):
+    """The page's hits in the order of `page_pks`, those of them among `pages` (a queryset of what the engine
+    cannot vouch for itself); `scores` and `distances` map keys to numbers, or are None."""
+    pages = pages.cards().filter(pk__in=page_pks).in_bulk()
     return [
         Hit(
             page=pages[pk],

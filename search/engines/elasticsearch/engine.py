@@ -17,7 +17,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from opportunities.models import Kind
+from opportunities.models import Kind, OpportunityPage
 from organizations.models import OrganizationPage
 from search.engines.base import SearchEngine
 from search.engines.database.distance import haversine_km
@@ -89,7 +89,9 @@ class ElasticsearchEngine(SearchEngine):
         page_pks = [int(hit.meta.id) for hit in response.hits]
         scores = {int(hit.meta.id): hit.meta.score for hit in response.hits} if text else None
         distances = nearest_distances(response.hits, query.near) if query.near else None
-        hits = with_highlights(fetch_hits(page_pks, scores, distances), response.hits)
+        # The index catches up after the commit: a page restricted or unpublished since may still be in it.
+        pages = OpportunityPage.objects.live().public()
+        hits = with_highlights(fetch_hits(pages, page_pks, scores, distances), response.hits)
         return SearchResult(
             total=response.hits.total.value,
             hits=hits,
