@@ -100,6 +100,12 @@ def cached(name, parts, compute):
     return value
 
 
+def unchanged(value, touched):
+    """`update` for what no opportunity's change can change (the places of the "near" menu, the category tree):
+    kept until a change touched everything, as changes to places and vocabulary terms do."""
+    return value
+
+
 @dataclasses.dataclass(frozen=True)
 class Kept:
     version: int

@@ -8,7 +8,7 @@ from django.db.models import Avg
 from django.utils.translation import gettext_lazy
 
 from organizations.models import Place
-from search.catalogue import kept_in_process
+from search.catalogue import kept_in_process, unchanged
 from taxonomy.models import District
 
 DISTRICT, PLACE = "district", "place"
@@ -39,9 +39,9 @@ def resolve_near(reference):
 def near_choices():
     """The choices of the "near" menu: districts with located places, then help desks (sportelli) with a position.
 
-    The same on every search page: kept in the process until the catalogue changes (places change it).
+    The same on every search page: kept in the process until a change touches everything, as a place's does.
     """
-    return kept_in_process("near-choices", (), read_near_choices)
+    return kept_in_process("near-choices", (), read_near_choices, update=unchanged)
 
 
 def read_near_choices():

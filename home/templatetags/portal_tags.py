@@ -11,7 +11,7 @@ from wagtail.models import Locale, Site
 
 from opportunities.schedules import day_phrase as schedules_day_phrase
 from opportunities.schedules import format_day, format_occurrence
-from search.catalogue import kept_in_process
+from search.catalogue import kept_in_process, unchanged
 from search.map import page_markers
 from taxonomy.models import Category
 
@@ -140,7 +140,7 @@ def category_tree(values):
     """The category facet's values as [(top-level value, [its sub-categories' values])], in the vocabulary's
     order; a sub-category whose parent is not among the values stands on its own."""
     by_slug = {value.value: value for value in values}
-    vocabulary = kept_in_process(f"category-parents:{get_language()}", (), category_parents)
+    vocabulary = kept_in_process(f"category-parents:{get_language()}", (), category_parents, update=unchanged)
     rows = [(slug, parent) for slug, parent in vocabulary if slug in by_slug]
     tree = {slug: [] for slug, parent in rows if parent not in by_slug}
     for slug, parent in rows:
@@ -153,7 +153,7 @@ def category_tree(values):
 
 def category_parents():
     """[(slug, parent's slug or None)] of the active language's categories, in the vocabulary's order: the same
-    for every search page, so kept in the process until the catalogue changes (a category's change changes it)."""
+    for every search page, so kept in the process until a change touches everything, as a category's does."""
     return list(Category.objects.filter(locale=Locale.get_active()).values_list("slug", "parent__slug"))
 
 

@@ -146,6 +146,19 @@ def test_a_new_help_desk_shows_at_once_in_the_near_menu_of_a_page_kept(kept, cli
     assert "Sportello di Borgo Nuovo" in client.get(SEARCH_URL).content.decode()
 
 
+def test_an_opportunity_changed_leaves_the_near_menu_as_it_was_read(kept, client):
+    with kept():
+        opportunity = OpportunityPageFactory(title="Corso di dama")
+    client.get(SEARCH_URL)
+    with kept():
+        opportunity.title = "Corso di scacchi"
+        opportunity.save_revision().publish()
+    with CaptureQueriesContext(connection) as queries:
+        assert "Corso di scacchi" in client.get(SEARCH_URL).content.decode()
+    help_desks = '"organizations_place"."is_help_desk" AND'  # the menu's query, not the cards' places
+    assert not any(help_desks in query["sql"] for query in queries.captured_queries)
+
+
 def test_a_signed_in_user_gets_a_page_of_their_own(kept, client):
     with kept():
         OpportunityPageFactory(title="Coro di voci bianche")
