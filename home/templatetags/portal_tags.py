@@ -24,8 +24,9 @@ def menu_pages(site):
 
 
 def kept_menu_pages(site):
-    """The menu of every page, kept in the process until the catalogue changes (publishing any page changes it)."""
-    return kept_in_process(f"menu:{site.pk}:{get_language()}", (), lambda: list(menu_pages(site)))
+    """The menu of every page, kept in the process until the catalogue changes (publishing any page changes it)
+    or the site gets another root page."""
+    return kept_in_process(f"menu:{site.pk}:{get_language()}", site.root_page_id, lambda: list(menu_pages(site)))
 
 
 @register.inclusion_tag("components/main_menu.html", takes_context=True)
