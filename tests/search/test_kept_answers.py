@@ -17,6 +17,7 @@ from wagtail.contrib.search_promotions.models import Query, QueryDailyHits, Sear
 
 from home.models import NewsIndexPage, PortalSettings
 from search.models import SHORT_LINK_ALPHABET, SearchLog, ShortLink
+from taxonomy.models import Category
 from tests.factories import OpportunityPageFactory, PlaceFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -146,17 +147,36 @@ def test_a_new_help_desk_shows_at_once_in_the_near_menu_of_a_page_kept(kept, cli
     assert "Sportello di Borgo Nuovo" in client.get(SEARCH_URL).content.decode()
 
 
+def reads_help_desks(queries):
+    """Whether the "near" menu's query ran (not the cards' places, nor the home page's help desks)."""
+    return any('"organizations_place"."is_help_desk" AND' in query["sql"] for query in queries.captured_queries)
+
+
 def test_an_opportunity_changed_leaves_the_near_menu_as_it_was_read(kept, client):
     with kept():
         opportunity = OpportunityPageFactory(title="Corso di dama")
-    client.get(SEARCH_URL)
+    with CaptureQueriesContext(connection) as first:
+        client.get(SEARCH_URL)
+    assert reads_help_desks(first)
     with kept():
         opportunity.title = "Corso di scacchi"
         opportunity.save_revision().publish()
     with CaptureQueriesContext(connection) as queries:
         assert "Corso di scacchi" in client.get(SEARCH_URL).content.decode()
-    help_desks = '"organizations_place"."is_help_desk" AND'  # the menu's query, not the cards' places
-    assert not any(help_desks in query["sql"] for query in queries.captured_queries)
+    assert not reads_help_desks(queries)
+
+
+def test_a_new_sub_category_shows_at_once_under_its_parent_on_a_page_kept(kept, client):
+    culture = Category.objects.get(slug="cultura")
+    with kept():
+        OpportunityPageFactory(categories=[Category.objects.get(slug="teatro")])
+    assert 'value="danza"' not in client.get(SEARCH_URL).content.decode()
+    with kept():
+        dance = Category.objects.create(name="Danza", slug="danza", parent=culture, locale=culture.locale)
+        OpportunityPageFactory(categories=[dance])
+    page = client.get(SEARCH_URL).content.decode()
+    under_culture = page[page.index('value="cultura"') :]
+    assert 'value="danza"' in under_culture[: under_culture.index("</ul>")]
 
 
 def test_a_signed_in_user_gets_a_page_of_their_own(kept, client):
